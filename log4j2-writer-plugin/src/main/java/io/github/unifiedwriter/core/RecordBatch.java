@@ -1,0 +1,29 @@
+package io.github.unifiedwriter.core;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A run of records handed to one {@link BatchDestination}, in order. It is a view over ring slots, reused
+ * from batch to batch: a destination reads it during {@link BatchDestination#write(RecordBatch)} only and
+ * keeps no reference to it or to its buffers.
+ *
+ * <p>Only the writer thread (or, in synchronous mode, the producer holding the write lock) touches it.
+ */
+public interface RecordBatch
+{
+    /** Number of records in this batch. */
+    int size();
+
+    /**
+     * The record at {@code index}, from its position to its limit. The buffer is the slot's own: the
+     * destination may move its position but must not write into it.
+     */
+    ByteBuffer record(int index);
+
+    /**
+     * Tells the writer that the first {@code count} records have fully reached the destination. A
+     * destination that fails part-way through calls this first, so that the retry starts after them
+     * and no record is written twice.
+     */
+    void confirm(int count);
+}

@@ -1,0 +1,320 @@
+package io.github.unifiedwriter.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Immutable settings of a {@link UnifiedWriter}. {@link Builder#build()} validates every field and names
+ * the field, the value and what is accepted when it refuses one.
+ */
+public final class WriterConfig
+{
+    /** Smallest ring the writer accepts; smaller requests are refused, larger ones rounded up to a power of two. */
+    public static final int MIN_RING_SIZE = 64;
+    /** Largest ring: slots are preallocated, so the bound keeps a typo from eating the heap. */
+    public static final int MAX_RING_SIZE = 1 << 24;
+
+    private final String name;
+    private final int ringSize;
+    private final QueuePolicy policy;
+    private final Mode mode;
+    private final int batchSize;
+    private final int bufferSize;
+    private final Duration flushInterval;
+    private final Duration tick;
+    private final boolean autoRestart;
+    private final int maxRestarts;
+    private final Duration shutdownTimeout;
+    private final Duration warnInterval;
+    private final Duration blockTimeout;
+    private final boolean async;
+    private final WriterListener listener;
+
+    private WriterConfig(final Builder b)
+    {
+        name = b.name;
+        ringSize = b.ringSize;
+        policy = b.policy;
+        mode = b.mode;
+        batchSize = b.batchSize;
+        bufferSize = b.bufferSize;
+        flushInterval = b.flushInterval;
+        tick = b.tick;
+        autoRestart = b.autoRestart;
+        maxRestarts = b.maxRestarts;
+        shutdownTimeout = b.shutdownTimeout;
+        warnInterval = b.warnInterval;
+        blockTimeout = b.blockTimeout;
+        async = b.async;
+        listener = b.listener;
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's values, to derive a changed copy. */
+    public Builder toBuilder()
+    {
+        return new Builder().name(name).ringSize(ringSize).policy(policy).mode(mode).batchSize(batchSize)
+            .bufferSize(bufferSize).flushInterval(flushInterval).tick(tick).autoRestart(autoRestart)
+            .maxRestarts(maxRestarts).shutdownTimeout(shutdownTimeout).warnInterval(warnInterval)
+            .blockTimeout(blockTimeout).async(async).listener(listener);
+    }
+
+    /** Name of the writer thread and of the writer in messages. */
+    public String name()
+    {
+        return name;
+    }
+
+    /** Slots in the ring, a power of two. */
+    public int ringSize()
+    {
+        return ringSize;
+    }
+
+    public QueuePolicy policy()
+    {
+        return policy;
+    }
+
+    public Mode mode()
+    {
+        return mode;
+    }
+
+    /** Records per write call at most. */
+    public int batchSize()
+    {
+        return batchSize;
+    }
+
+    /** Bytes per write call at most; a larger record is written alone. */
+    public int bufferSize()
+    {
+        return bufferSize;
+    }
+
+    /** LOOP: the longest a record waits for company before it is written. */
+    public Duration flushInterval()
+    {
+        return flushInterval;
+    }
+
+    /** LOOP: how often the writer wakes to look at the ring. */
+    public Duration tick()
+    {
+        return tick;
+    }
+
+    public boolean autoRestart()
+    {
+        return autoRestart;
+    }
+
+    /** Failures in a row tolerated before falling back to synchronous writes. */
+    public int maxRestarts()
+    {
+        return maxRestarts;
+    }
+
+    public Duration shutdownTimeout()
+    {
+        return shutdownTimeout;
+    }
+
+    /** WARN: the shortest time between two drop warnings. */
+    public Duration warnInterval()
+    {
+        return warnInterval;
+    }
+
+    /** BLOCK: the longest a producer waits for room before its record is dropped; null waits forever. */
+    public Duration blockTimeout()
+    {
+        return blockTimeout;
+    }
+
+    /** False writes on the caller's thread, through the same destinations and counters. */
+    public boolean async()
+    {
+        return async;
+    }
+
+    public WriterListener listener()
+    {
+        return listener;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "WriterConfig{name=" + name + ", ringSize=" + ringSize + ", policy=" + policy + ", mode=" + mode +
+            ", batchSize=" + batchSize + ", bufferSize=" + bufferSize + ", flushInterval=" + flushInterval +
+            ", tick=" + tick + ", autoRestart=" + autoRestart + ", maxRestarts=" + maxRestarts +
+            ", shutdownTimeout=" + shutdownTimeout + ", warnInterval=" + warnInterval +
+            ", blockTimeout=" + blockTimeout + ", async=" + async + '}';
+    }
+
+    /** Collects values; {@link #build()} checks them all. Not thread-safe. */
+    public static final class Builder
+    {
+        private String name = "unifiedwriter";
+        private int ringSize = 16384;
+        private QueuePolicy policy = QueuePolicy.BLOCK;
+        private Mode mode = Mode.TRIGGER;
+        private int batchSize = 1024;
+        private int bufferSize = 64 * 1024;
+        private Duration flushInterval = Duration.ofMillis(100);
+        private Duration tick = Duration.ofMillis(10);
+        private boolean autoRestart = true;
+        private int maxRestarts = 10;
+        private Duration shutdownTimeout = Duration.ofSeconds(5);
+        private Duration warnInterval = Duration.ofSeconds(1);
+        private Duration blockTimeout;
+        private boolean async = true;
+        private WriterListener listener = WriterListener.NONE;
+
+        private Builder()
+        {
+        }
+
+        public Builder name(final String name)
+        {
+            this.name = name;
+            return this;
+        }
+
+        public Builder ringSize(final int ringSize)
+        {
+            this.ringSize = ringSize;
+            return this;
+        }
+
+        public Builder policy(final QueuePolicy policy)
+        {
+            this.policy = policy;
+            return this;
+        }
+
+        public Builder mode(final Mode mode)
+        {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder batchSize(final int batchSize)
+        {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder bufferSize(final int bufferSize)
+        {
+            this.bufferSize = bufferSize;
+            return this;
+        }
+
+        public Builder flushInterval(final Duration flushInterval)
+        {
+            this.flushInterval = flushInterval;
+            return this;
+        }
+
+        public Builder tick(final Duration tick)
+        {
+            this.tick = tick;
+            return this;
+        }
+
+        public Builder autoRestart(final boolean autoRestart)
+        {
+            this.autoRestart = autoRestart;
+            return this;
+        }
+
+        public Builder maxRestarts(final int maxRestarts)
+        {
+            this.maxRestarts = maxRestarts;
+            return this;
+        }
+
+        public Builder shutdownTimeout(final Duration shutdownTimeout)
+        {
+            this.shutdownTimeout = shutdownTimeout;
+            return this;
+        }
+
+        public Builder warnInterval(final Duration warnInterval)
+        {
+            this.warnInterval = warnInterval;
+            return this;
+        }
+
+        /** Null waits forever. */
+        public Builder blockTimeout(final Duration blockTimeout)
+        {
+            this.blockTimeout = blockTimeout;
+            return this;
+        }
+
+        public Builder async(final boolean async)
+        {
+            this.async = async;
+            return this;
+        }
+
+        public Builder listener(final WriterListener listener)
+        {
+            this.listener = listener;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the field, the value and what is accepted
+         */
+        public WriterConfig build()
+        {
+            require(name != null && !name.isBlank(), "name", name, "a non-blank name");
+            require(ringSize >= MIN_RING_SIZE && ringSize <= MAX_RING_SIZE, "ringSize", ringSize,
+                "an integer from " + MIN_RING_SIZE + " to " + MAX_RING_SIZE);
+            require(policy != null, "policy", null, "one of BLOCK, DROP_NEWEST, DROP_OLDEST, WARN");
+            require(mode != null, "mode", null, "one of TRIGGER, LOOP, MANUAL");
+            require(batchSize >= 1, "batchSize", batchSize, "an integer of at least 1");
+            require(bufferSize >= 1, "bufferSize", bufferSize, "a byte count of at least 1");
+            positive("flushInterval", flushInterval);
+            positive("tick", tick);
+            require(maxRestarts >= 0, "maxRestarts", maxRestarts, "an integer of at least 0");
+            notNegative("shutdownTimeout", shutdownTimeout);
+            positive("warnInterval", warnInterval);
+            if (blockTimeout != null)
+            {
+                notNegative("blockTimeout", blockTimeout);
+            }
+            Objects.requireNonNull(listener, "listener");
+            ringSize = Integer.highestOneBit(ringSize - 1) << 1;
+            return new WriterConfig(this);
+        }
+
+        private static void positive(final String field, final Duration value)
+        {
+            require(value != null && !value.isNegative() && !value.isZero(), field, value, "a positive duration");
+        }
+
+        private static void notNegative(final String field, final Duration value)
+        {
+            require(value != null && !value.isNegative(), field, value, "a duration of zero or more");
+        }
+
+        private static void require(final boolean ok, final String field, final Object value, final String accepted)
+        {
+            if (!ok)
+            {
+                throw new IllegalArgumentException(
+                    "Invalid " + field + ": '" + value + "'; accepted: " + accepted);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.unifiedwriter.core;
+
+/**
+ * Hears what the writer wants an operator to know. Implementations must be quick and must not log
+ * through the writer that calls them with the expectation of being written before they return.
+ */
+public interface WriterListener
+{
+    /** No-op listener. */
+    WriterListener NONE = new WriterListener()
+    {
+    };
+
+    /**
+     * A producer thread under {@link QueuePolicy#WARN}, at most once per warn interval.
+     *
+     * @param droppedSinceLastWarning records refused since the previous call
+     */
+    default void onDropWarning(final long droppedSinceLastWarning)
+    {
+    }
+
+    /** The writer thread: a destination failed; the writer will reopen it and retry after a backoff. */
+    default void onError(final Throwable error, final int restartsInARow)
+    {
+    }
+
+    /** The writer thread: the writer gave up retrying and writes on the callers' threads from now on. */
+    default void onFallbackToSync(final Throwable lastError)
+    {
+    }
+
+    /** The thread that called {@link UnifiedWriter#restart()}: asynchronous writing resumed. */
+    default void onRestarted()
+    {
+    }
+}
