@@ -37,8 +37,8 @@ record AppenderSettings(
     boolean jmx,
     boolean ignoreExceptions)
 {
-    static final long MAX_BUFFER_SIZE = 1L << 30;
-    static final long MAX_REGION_SIZE = 1L << 30;
+    static final long MAX_SIZE = 1L << 30;
+    static final long MIN_REGION_SIZE = 4096;
 
     private static final Map<String, Mode> MODES = Map.of("trigger", Mode.TRIGGER, "loop", Mode.LOOP,
         "manual", Mode.MANUAL);
@@ -68,9 +68,9 @@ record AppenderSettings(
             "block, drop_newest (or skip), drop_oldest or warn");
         final int batchSize = in.count("batchSize", 1024, 1, Integer.MAX_VALUE);
         final Duration flushInterval = alias(in, "flushInterval", "flush", Duration.ofMillis(100), false);
-        final long bufferSize = in.size("bufferSize", 64 * 1024, MAX_BUFFER_SIZE);
+        final long bufferSize = in.size("bufferSize", 64 * 1024, 1, MAX_SIZE);
         final WriterType type = in.choice("writerType", WriterType.BLOCK, WRITER_TYPES, "block, line or mmap");
-        final long regionSize = in.size("regionSize", 32L << 20, MAX_REGION_SIZE);
+        final long regionSize = in.size("regionSize", 32L << 20, MIN_REGION_SIZE, MAX_SIZE);
         final Fsync fsync = fsync(in);
         final boolean async = in.bool("async", true);
         final Duration shutdownTimeout = alias(in, "shutdownTimeout", "deadline", Duration.ofSeconds(5), true);

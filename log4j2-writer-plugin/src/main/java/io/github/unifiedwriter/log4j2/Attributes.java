@@ -108,8 +108,8 @@ final class Attributes
         return otherwise;
     }
 
-    /** A byte size from 1 to {@code max}. */
-    long size(final String attribute, final long otherwise, final long max)
+    /** A byte size from {@code min} to {@code max}. */
+    long size(final String attribute, final long otherwise, final long min, final long max)
     {
         final String value = given.get(attribute);
         if (value == null)
@@ -119,15 +119,16 @@ final class Attributes
         try
         {
             final long bytes = Sizes.parse(value);
-            if (bytes >= 1 && bytes <= max)
+            if (bytes >= min && bytes <= max)
             {
                 return bytes;
             }
-            reject(attribute, bytes == 0 ? "zero is meaningless here" : "too large", Sizes.accepted(max));
+            reject(attribute, bytes == 0 ? "zero is meaningless here" : bytes < min ? "too small" : "too large",
+                Sizes.accepted(min, max));
         }
         catch (final IllegalArgumentException ex)
         {
-            reject(attribute, ex.getMessage(), Sizes.accepted(max));
+            reject(attribute, ex.getMessage(), Sizes.accepted(min, max));
         }
         return otherwise;
     }

@@ -18,10 +18,10 @@ final class Sizes
     {
     }
 
-    /** What the configuration accepts between {@code 1} byte and {@code max}, for error messages. */
-    static String accepted(final long max)
+    /** What the configuration accepts between {@code min} and {@code max} bytes, for error messages. */
+    static String accepted(final long min, final long max)
     {
-        return "a size from 1 byte to " + format(max) + ", such as 64KB or 32 MB";
+        return "a size from " + format(min) + " to " + format(max) + ", such as 64KB or 32 MB";
     }
 
     /**
@@ -65,7 +65,7 @@ final class Sizes
         {
             return (bytes >> 10) + "KB";
         }
-        return bytes + " bytes";
+        return bytes == 1 ? "1 byte" : bytes + " bytes";
     }
 
     private static long unit(final String unit)
