@@ -46,6 +46,7 @@ public final class UnifiedWriter
     final ReentrantLock commitLock = new ReentrantLock();
     /** Records logged by the writing thread itself, written after its current batch. */
     final ListBatch ownRecords = new ListBatch();
+    private final ListBatch ownWriting = new ListBatch();
     final AtomicLong flushTarget = new AtomicLong(-1);
     final DropWarnings dropWarnings;
 
@@ -459,23 +460,35 @@ public final class UnifiedWriter
         return bytes;
     }
 
-    /** Writing thread: writes the records it logged itself; they are not retried. */
+    /**
+     * Writing thread: writes the records it logged itself, not retried. Records it logs while doing so
+     * wait for the next call, so a destination that always logs cannot loop forever.
+     */
     void writeOwnRecords()
     {
         if (ownRecords.isEmpty() || abandoned)
         {
             return;
         }
+        ownWriting.takeAll(ownRecords);
         long bytes = 0;
-        for (int i = 0; i < ownRecords.size(); i++)
+        for (int i = 0; i < ownWriting.size(); i++)
         {
-            bytes += ownRecords.record(i).limit();
+            bytes += ownWriting.record(i).limit();
         }
-        final int n = ownRecords.size();
-        final int written = destinations.writeOnce(ownRecords);
+        final int n = ownWriting.size();
+        final int written = destinations.writeOnce(ownWriting);
+        ownWriting.clear();
+        ownPending = ownRecords.size();
+        count(written, n - written, bytes);
+    }
+
+    /** Writing thread, at the very end: records logged while the last ones were written are refused. */
+    void refuseOwnRecords()
+    {
+        counters.dropped.add(ownRecords.size());
         ownRecords.clear();
         ownPending = 0;
-        count(written, n - written, bytes);
     }
 
     /** MANUAL: write every record published before this call. Other modes: write now. Never blocks. */
@@ -587,6 +600,7 @@ public final class UnifiedWriter
             {
                 drainRingSync();
                 writeOwnRecords();
+                refuseOwnRecords();
                 terminated = true;
                 resolveOrphans();
                 destinations.close();

@@ -44,6 +44,10 @@ final class WriterLoop implements Runnable
             try
             {
                 loop();
+                if (w.abandoned)
+                {
+                    w.destinations.close();
+                }
                 return;
             }
             catch (final Throwable t)
@@ -91,6 +95,7 @@ final class WriterLoop implements Runnable
                 catch (final TimeoutException e)
                 {
                     w.destinations.idle();
+                    w.writeOwnRecords();
                     continue;
                 }
                 catch (final InterruptedException e)
@@ -300,6 +305,7 @@ final class WriterLoop implements Runnable
     private boolean terminate()
     {
         w.writeOwnRecords();
+        w.refuseOwnRecords();
         w.drainedUpTo = w.consumed.get();
         w.terminated = true;
         w.resolveOrphans();
