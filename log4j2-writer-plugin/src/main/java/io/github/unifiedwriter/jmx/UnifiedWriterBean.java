@@ -229,9 +229,9 @@ public final class UnifiedWriterBean extends StandardEmitterMBean
         final NotificationPoller poller =
             new NotificationPoller(writer, name, this::sendNotification, minDropIntervalNanos, nanoClock);
         final String threadName = "unifiedwriter-jmx-" + name.getKeyProperty("name");
-        final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) ->
+        final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) ->
         {
-            final Thread thread = new Thread(task, threadName);
+            final Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
             pollerThread = thread;
             return thread;
@@ -247,7 +247,7 @@ public final class UnifiedWriterBean extends StandardEmitterMBean
             () -> pollQuietly(poller), pollIntervalNanos, pollIntervalNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** A periodic task that throws is never run again: one bad sample must not end the notifications. */
+    /** A periodic job that throws is never run again: one bad sample must not end the notifications. */
     private static void pollQuietly(final NotificationPoller poller)
     {
         try
