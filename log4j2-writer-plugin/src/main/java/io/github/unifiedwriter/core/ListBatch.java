@@ -18,6 +18,13 @@ final class ListBatch implements ReplayableBatch
         records.add(record);
     }
 
+    /** Moves every record of {@code other} to the end of this batch. */
+    void takeAll(final ListBatch other)
+    {
+        records.addAll(other.records);
+        other.clear();
+    }
+
     boolean isEmpty()
     {
         return records.isEmpty();

@@ -3,7 +3,6 @@ package io.github.unifiedwriter.core;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
 
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An asynchronous writer: producers copy serialized records into a preallocated Disruptor ring, and one
@@ -31,39 +29,27 @@ public final class UnifiedWriter
     static final int FALLBACK = 1;
     static final int SYNC = 2;
     static final int STOPPED = 3;
+    private static final long DROPPED = -1;
+    private static final long GONE_SYNC = -2;
 
     final RingBuffer<Slot> ring;
     final SequenceBarrier barrier;
-    /** Every sequence up to this one is written, failed or discarded, and its slot free. */
-    final Sequence consumed = new Sequence(-1);
     final Counters counters = new Counters();
-    final ProducerGate gate = new ProducerGate();
+    final Ledger ledger;
     final Destinations destinations;
+    final OwnRecords own = new OwnRecords(counters);
+    final SyncWriter sync;
     final ManualWaitStrategy manual;
-    /** Serializes synchronous writes, and the hand-over between the writer thread and synchronous mode. */
-    final ReentrantLock syncLock = new ReentrantLock();
-    /** Guards the final accounting: a batch's commit against a stop that gave up waiting for it. */
-    final ReentrantLock commitLock = new ReentrantLock();
-    /** Records logged by the writing thread itself, written after its current batch. */
-    final ListBatch ownRecords = new ListBatch();
     final AtomicLong flushTarget = new AtomicLong(-1);
-    final DropWarnings dropWarnings;
+    private final DropWarnings dropWarnings = new DropWarnings();
+    private final AtomicBoolean stopCalled = new AtomicBoolean();
+    private final CountDownLatch stopDone = new CountDownLatch(1);
 
     volatile WriterConfig config;
     volatile int state;
-    volatile boolean terminated;
-    volatile boolean abandoned;
     volatile boolean discardRequested;
     volatile boolean reopenRequested;
-    volatile int ownPending;
-    /** Set before {@link #terminated}: the last sequence the writer resolved itself rather than refused. */
-    volatile long drainedUpTo = -1;
     volatile Thread writerThread;
-
-    private final OneRecordBatch callerRecord = new OneRecordBatch();
-    private final RingBatch syncBatch;
-    private final AtomicBoolean stopCalled = new AtomicBoolean();
-    private final CountDownLatch stopDone = new CountDownLatch(1);
     private volatile boolean drained;
 
     private UnifiedWriter(final WriterConfig config, final List<? extends BatchDestination> destinations)
@@ -74,10 +60,9 @@ public final class UnifiedWriter
         this.manual = config.mode() == Mode.MANUAL ? new ManualWaitStrategy(idleNanos) : null;
         final int size = config.async() ? config.ringSize() : WriterConfig.MIN_RING_SIZE;
         this.ring = RingBuffer.createMultiProducer(Slot::new, size, waitStrategy(config, idleNanos));
-        this.ring.addGatingSequences(consumed);
         this.barrier = ring.newBarrier();
-        this.syncBatch = new RingBatch(ring);
-        this.dropWarnings = new DropWarnings();
+        this.ledger = new Ledger(ring, counters);
+        this.sync = new SyncWriter(ledger, this.destinations, own);
         this.state = config.async() ? RUNNING : SYNC;
     }
 
@@ -157,7 +142,7 @@ public final class UnifiedWriter
             sequence = claimWhenFull(droppable);
             if (sequence < 0)
             {
-                return sequence == FALLEN_BACK && enqueueNotRunning(record, droppable, trigger);
+                return sequence == GONE_SYNC && enqueueNotRunning(record, droppable, trigger);
             }
         }
         final Slot slot = ring.get(sequence);
@@ -181,10 +166,7 @@ public final class UnifiedWriter
         return state == RUNNING || afterPublishNotRunning(sequence);
     }
 
-    private static final long DROPPED = -1;
-    private static final long FALLEN_BACK = -2;
-
-    /** Producer thread, ring full: applies the queue policy. Returns a claimed sequence, or a negative outcome. */
+    /** Producer thread, ring full: applies the queue policy. Returns a claimed sequence or a negative outcome. */
     private long claimWhenFull(final boolean droppable)
     {
         final WriterConfig c = config;
@@ -198,8 +180,9 @@ public final class UnifiedWriter
             }
             return DROPPED;
         }
-        final Duration timeout = policy == QueuePolicy.BLOCK && droppable ? c.blockTimeout() : null;
+        final Duration timeout = droppable && policy == QueuePolicy.BLOCK ? c.blockTimeout() : null;
         final long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        final ProducerGate gate = ledger.gate;
         boolean interrupted = false;
         gate.enter();
         try
@@ -214,7 +197,7 @@ public final class UnifiedWriter
                 {
                     if (state != RUNNING)
                     {
-                        return FALLEN_BACK;
+                        return GONE_SYNC;
                     }
                     if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0)
                     {
@@ -236,7 +219,7 @@ public final class UnifiedWriter
         }
     }
 
-    /** Producer thread waiting for room: MANUAL writes as if triggered, DROP_OLDEST discards the oldest. */
+    /** Producer waiting for room: MANUAL writes as if triggered, DROP_OLDEST discards the oldest. */
     private void askForRoom(final QueuePolicy policy)
     {
         if (policy == QueuePolicy.DROP_OLDEST)
@@ -261,19 +244,14 @@ public final class UnifiedWriter
         }
     }
 
-    /** Writer thread logging through itself: kept aside and written after the current batch. */
     private boolean enqueueOwn(final ByteBuffer record)
     {
-        if (terminated)
+        if (ledger.terminated())
         {
             counters.dropped.increment();
             return false;
         }
-        final byte[] copy = new byte[record.remaining()];
-        record.get(record.position(), copy);
-        ownRecords.add(ByteBuffer.wrap(copy));
-        ownPending = ownRecords.size();
-        counters.enqueued.increment();
+        own.add(record);
         return true;
     }
 
@@ -284,7 +262,7 @@ public final class UnifiedWriter
             counters.dropped.increment();
             return false;
         }
-        syncLock.lock();
+        sync.lock();
         try
         {
             if (state == STOPPED)
@@ -294,188 +272,38 @@ public final class UnifiedWriter
             }
             if (state != RUNNING)
             {
-                return writeSync(record);
+                return sync.reentered() ? enqueueOwn(record) : sync.write(record, config.batchSize());
             }
         }
         finally
         {
-            syncLock.unlock();
+            sync.unlock();
         }
         return enqueue(record, droppable, trigger);
     }
 
-    /** Holder of the synchronous lock: writes what the ring still holds, then the caller's record. */
-    private boolean writeSync(final ByteBuffer record)
-    {
-        if (syncLock.getHoldCount() > 1)
-        {
-            return enqueueOwn(record);
-        }
-        drainRingSync();
-        counters.enqueued.increment();
-        final int written = destinations.writeOnce(callerRecord.reset(record));
-        callerRecord.clear();
-        count(written, 1 - written, record.remaining());
-        writeOwnRecords();
-        return written == 1;
-    }
-
-    /**
-     * Producer thread whose record went into the ring as the writer changed state: makes sure the record
-     * is written, and tells the truth about whether it was.
-     */
+    /** Producer whose record was published as the writer changed state: makes sure it is written, truthfully. */
     private boolean afterPublishNotRunning(final long sequence)
     {
         if (state == STOPPED)
         {
-            return awaitResolution(sequence);
+            return ledger.awaitResolution(sequence);
         }
-        syncLock.lock();
-        try
-        {
-            drainRingSync();
-            return true;
-        }
-        finally
-        {
-            syncLock.unlock();
-        }
-    }
-
-    /** Waits until the stopping writer wrote this record, or ended without it (then it counts as dropped). */
-    private boolean awaitResolution(final long sequence)
-    {
-        boolean interrupted = false;
-        gate.enter();
-        try
-        {
-            while (!terminated)
-            {
-                if (consumed.get() >= sequence && !terminated)
-                {
-                    return true;
-                }
-                interrupted |= gate.await(Long.MAX_VALUE);
-            }
-        }
-        finally
-        {
-            gate.leave();
-            if (interrupted)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
-        resolveOrphans();
-        return sequence <= drainedUpTo;
-    }
-
-    /** After the writer ended, records claimed too late are refused: counted as dropped. */
-    void resolveOrphans()
-    {
-        commitLock.lock();
-        try
-        {
-            final long cursor = ring.getCursor();
-            final long from = consumed.get();
-            if (cursor > from)
-            {
-                counters.dropped.add(cursor - from);
-                consumed.setVolatile(cursor);
-            }
-        }
-        finally
-        {
-            commitLock.unlock();
-        }
-    }
-
-    /** Holder of the synchronous lock: writes every record left in the ring, in order, once each. */
-    void drainRingSync()
-    {
-        final long cursor = ring.getCursor();
-        long next = consumed.get() + 1;
-        while (next <= cursor)
-        {
-            long last = next;
-            while (!ring.isAvailable(last))
-            {
-                Thread.onSpinWait();
-            }
-            while (last < cursor && last - next + 1 < config.batchSize() && ring.isAvailable(last + 1))
-            {
-                last++;
-            }
-            final long bytes = bytes(next, last);
-            final long written = destinations.writeOnce(syncBatch, next, last);
-            commit(last, written, last - next + 1 - written, bytes);
-            next = last + 1;
-        }
-    }
-
-    /** Writing thread: resolves ring records up to {@code last}, frees their slots and wakes waiters. */
-    boolean commit(final long last, final long written, final long failed, final long bytes)
-    {
-        commitLock.lock();
-        try
-        {
-            if (abandoned)
-            {
-                return false;
-            }
-            for (long s = consumed.get() + 1; s <= last; s++)
-            {
-                ring.get(s).release();
-            }
-            count(written, failed, bytes);
-            consumed.setVolatile(last);
-        }
-        finally
-        {
-            commitLock.unlock();
-        }
-        gate.signal();
+        drainSync();
         return true;
     }
 
-    private void count(final long written, final long failed, final long bytes)
+    private void drainSync()
     {
-        counters.written.addAndGet(written);
-        counters.failed.addAndGet(failed);
-        if (written > 0)
+        sync.lock();
+        try
         {
-            counters.batches.incrementAndGet();
-            counters.bytesWritten.addAndGet(bytes);
+            sync.drainRing(config.batchSize());
         }
-    }
-
-    long bytes(final long first, final long last)
-    {
-        long bytes = 0;
-        for (long s = first; s <= last; s++)
+        finally
         {
-            bytes += ring.get(s).length();
+            sync.unlock();
         }
-        return bytes;
-    }
-
-    /** Writing thread: writes the records it logged itself; they are not retried. */
-    void writeOwnRecords()
-    {
-        if (ownRecords.isEmpty() || abandoned)
-        {
-            return;
-        }
-        long bytes = 0;
-        for (int i = 0; i < ownRecords.size(); i++)
-        {
-            bytes += ownRecords.record(i).limit();
-        }
-        final int n = ownRecords.size();
-        final int written = destinations.writeOnce(ownRecords);
-        ownRecords.clear();
-        ownPending = 0;
-        count(written, n - written, bytes);
     }
 
     /** MANUAL: write every record published before this call. Other modes: write now. Never blocks. */
@@ -509,11 +337,12 @@ public final class UnifiedWriter
         final long target = ring.getCursor();
         trigger();
         final long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        final ProducerGate gate = ledger.gate;
         boolean interrupted = false;
         gate.enter();
         try
         {
-            while (consumed.get() < target && !terminated && state == RUNNING)
+            while (ledger.consumed.get() < target && !ledger.terminated() && state == RUNNING)
             {
                 if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0)
                 {
@@ -532,17 +361,9 @@ public final class UnifiedWriter
         }
         if (state == FALLBACK || state == SYNC)
         {
-            syncLock.lock();
-            try
-            {
-                drainRingSync();
-            }
-            finally
-            {
-                syncLock.unlock();
-            }
+            drainSync();
         }
-        return consumed.get() >= target;
+        return ledger.consumed.get() >= target;
     }
 
     /** Drains within the configured shutdown timeout; see {@link #stop(Duration)}. */
@@ -561,12 +382,20 @@ public final class UnifiedWriter
     {
         if (!stopCalled.compareAndSet(false, true))
         {
-            awaitStop(timeout);
+            try
+            {
+                stopDone.await(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
             return drained;
         }
         try
         {
-            drained = doStop(timeout);
+            drained = stopNow(timeout);
+            dropWarnings.flush(config);
             return drained;
         }
         finally
@@ -575,33 +404,28 @@ public final class UnifiedWriter
         }
     }
 
-    private boolean doStop(final Duration timeout)
+    private boolean stopNow(final Duration timeout)
     {
-        syncLock.lock();
-        final boolean synchronous;
+        sync.lock();
         try
         {
-            synchronous = state != RUNNING;
+            final boolean synchronous = state != RUNNING;
             state = STOPPED;
             if (synchronous)
             {
-                drainRingSync();
-                writeOwnRecords();
-                terminated = true;
-                resolveOrphans();
+                sync.drainRing(config.batchSize());
+                own.write(destinations, ledger);
+                own.refuse();
+                ledger.terminate();
                 destinations.close();
+                return true;
             }
         }
         finally
         {
-            syncLock.unlock();
+            sync.unlock();
         }
-        gate.signal();
-        dropWarnings.flush(config);
-        if (synchronous)
-        {
-            return true;
-        }
+        ledger.gate.signal();
         if (manual != null)
         {
             manual.release(Long.MAX_VALUE);
@@ -620,62 +444,29 @@ public final class UnifiedWriter
         {
             return true;
         }
-        abandon();
+        ledger.abandon(own.abandon());
         return false;
-    }
-
-    /** The writer did not finish in time: everything it still holds counts as failed. */
-    private void abandon()
-    {
-        commitLock.lock();
-        try
-        {
-            abandoned = true;
-            drainedUpTo = consumed.get();
-            terminated = true;
-            final long cursor = ring.getCursor();
-            counters.failed.addAndGet(Math.max(0, cursor - consumed.get()) + ownPending);
-            ownPending = 0;
-            consumed.setVolatile(cursor);
-        }
-        finally
-        {
-            commitLock.unlock();
-        }
-        gate.signal();
-    }
-
-    private void awaitStop(final Duration timeout)
-    {
-        try
-        {
-            stopDone.await(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-        }
-        catch (final InterruptedException e)
-        {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Leaves synchronous fallback and starts a new writer thread. No effect otherwise. */
     public void restart()
     {
-        syncLock.lock();
+        sync.lock();
         try
         {
             if (state != FALLBACK)
             {
                 return;
             }
-            drainRingSync();
-            writeOwnRecords();
+            sync.drainRing(config.batchSize());
+            own.write(destinations, ledger);
             state = RUNNING;
             counters.restarts.incrementAndGet();
             startThread();
         }
         finally
         {
-            syncLock.unlock();
+            sync.unlock();
         }
         config.listener().onRestarted();
     }
@@ -689,7 +480,7 @@ public final class UnifiedWriter
             wakeWriter();
             return;
         }
-        syncLock.lock();
+        sync.lock();
         try
         {
             if (state != STOPPED)
@@ -699,7 +490,7 @@ public final class UnifiedWriter
         }
         finally
         {
-            syncLock.unlock();
+            sync.unlock();
         }
     }
 
@@ -707,14 +498,14 @@ public final class UnifiedWriter
      * Applies the settings that can change live: policy, intervals, timeouts, restart limits, listener.
      *
      * @throws IllegalArgumentException if the new configuration changes the ring size, mode, batch or
-     *                                  buffer size, or asynchrony, which need a new writer
+     *                                  buffer size, asynchrony, or the LOOP tick, which need a new writer
      */
     public void update(final WriterConfig newConfig)
     {
         final WriterConfig c = config;
         if (c.ringSize() != newConfig.ringSize() || c.mode() != newConfig.mode() ||
             c.batchSize() != newConfig.batchSize() || c.bufferSize() != newConfig.bufferSize() ||
-            c.async() != newConfig.async() || c.tick().equals(newConfig.tick()) == false && c.mode() == Mode.LOOP)
+            c.async() != newConfig.async() || c.mode() == Mode.LOOP && !c.tick().equals(newConfig.tick()))
         {
             throw new IllegalArgumentException("Invalid update: '" + newConfig + "'; accepted: the same ringSize, " +
                 "mode, batchSize, bufferSize, async and (in LOOP mode) tick as the running writer: " + c);
@@ -727,10 +518,10 @@ public final class UnifiedWriter
         return config;
     }
 
-    /** Any thread: a consistent-enough snapshot; pending is read from the ring's sequences. */
+    /** Any thread: pending is read from the ring's sequences and the writer's own buffer. */
     public WriterMetrics metrics()
     {
-        final long pending = terminated ? 0 : Math.max(0, ring.getCursor() - consumed.get()) + ownPending;
+        final long pending = ledger.terminated() ? 0 : ledger.pending() + own.pending();
         return counters.snapshot(pending, state == FALLBACK);
     }
 

@@ -44,6 +44,10 @@ final class WriterLoop implements Runnable
             try
             {
                 loop();
+                if (w.ledger.abandoned())
+                {
+                    w.destinations.close();
+                }
                 return;
             }
             catch (final Throwable t)
@@ -58,10 +62,10 @@ final class WriterLoop implements Runnable
 
     private void loop()
     {
-        while (!w.abandoned)
+        while (!w.ledger.abandoned())
         {
             serviceRequests();
-            final long next = w.consumed.get() + 1;
+            final long next = w.ledger.consumed.get() + 1;
             final boolean stopping = w.state == UnifiedWriter.STOPPED;
             final long available;
             if (stopping)
@@ -91,6 +95,7 @@ final class WriterLoop implements Runnable
                 catch (final TimeoutException e)
                 {
                     w.destinations.idle();
+                    w.own.write(w.destinations, w.ledger);
                     continue;
                 }
                 catch (final InterruptedException e)
@@ -110,7 +115,7 @@ final class WriterLoop implements Runnable
             {
                 return;
             }
-            w.writeOwnRecords();
+            w.own.write(w.destinations, w.ledger);
         }
     }
 
@@ -123,7 +128,7 @@ final class WriterLoop implements Runnable
         {
             return true;
         }
-        return w.bytes(next, available) >= c.bufferSize() || w.ring.remainingCapacity() <= 0;
+        return w.ledger.bytes(next, available) >= c.bufferSize() || w.ring.remainingCapacity() <= 0;
     }
 
     /** The last sequence of the next batch: within batchSize and bufferSize, and before an invalid slot. */
@@ -157,18 +162,18 @@ final class WriterLoop implements Runnable
         if (!w.ring.get(next).valid())
         {
             w.destinations.skipTo(last);
-            return w.commit(last, 0, last - next + 1, 0);
+            return w.ledger.commit(last, 0, last - next + 1, 0);
         }
         while (true)
         {
             final Throwable failure = w.destinations.write(batch, last);
-            final long first = w.consumed.get() + 1;
+            final long first = w.ledger.consumed.get() + 1;
             if (failure == null)
             {
                 failuresInARow = 0;
                 lastWrite = System.nanoTime();
                 final long forceFailed = w.destinations.forceFailed(first, last);
-                return w.commit(last, last - first + 1 - forceFailed, forceFailed, w.bytes(first, last));
+                return w.ledger.commit(last, last - first + 1 - forceFailed, forceFailed, w.ledger.bytes(first, last));
             }
             failuresInARow++;
             final WriterConfig c = w.config;
@@ -176,15 +181,15 @@ final class WriterLoop implements Runnable
             if (!c.autoRestart() || failuresInARow > c.maxRestarts())
             {
                 w.destinations.skipTo(last);
-                w.commit(last, 0, last - first + 1, 0);
+                w.ledger.commit(last, 0, last - first + 1, 0);
                 return w.state == UnifiedWriter.STOPPED || fallBack(failure);
             }
             backOff(FIRST_BACKOFF << Math.min(failuresInARow - 1, 20));
-            if (w.abandoned)
+            if (w.ledger.abandoned())
             {
                 return false;
             }
-            if (w.consumed.get() >= last)
+            if (w.ledger.consumed.get() >= last)
             {
                 return true;
             }
@@ -195,7 +200,7 @@ final class WriterLoop implements Runnable
     /** Publishes the fallback first, then drains what the ring holds under the synchronous lock. */
     private boolean fallBack(final Throwable failure)
     {
-        w.syncLock.lock();
+        w.sync.lock();
         try
         {
             if (w.state != UnifiedWriter.RUNNING)
@@ -204,14 +209,14 @@ final class WriterLoop implements Runnable
             }
             w.state = UnifiedWriter.FALLBACK;
             w.writerThread = null;
-            w.gate.signal();
+            w.ledger.gate.signal();
             w.destinations.reopenFailing();
-            w.drainRingSync();
-            w.writeOwnRecords();
+            w.sync.drainRing(w.config.batchSize());
+            w.own.write(w.destinations, w.ledger);
         }
         finally
         {
-            w.syncLock.unlock();
+            w.sync.unlock();
         }
         w.config.listener().onFallbackToSync(failure);
         return false;
@@ -222,7 +227,7 @@ final class WriterLoop implements Runnable
     {
         final long deadline = System.nanoTime() + Math.min(nanos, MAX_BACKOFF);
         long left;
-        while ((left = deadline - System.nanoTime()) > 0 && !w.abandoned)
+        while ((left = deadline - System.nanoTime()) > 0 && !w.ledger.abandoned())
         {
             LockSupport.parkNanos(this, left);
             serviceRequests();
@@ -246,40 +251,22 @@ final class WriterLoop implements Runnable
     /** DROP_OLDEST: discards droppable records from the head of the ring, stopping at one that is not. */
     private void discardOldest()
     {
-        final long first = w.consumed.get() + 1;
+        final long first = w.ledger.consumed.get() + 1;
         final long limit = Math.min(highestPublished(first), first + discardChunk - 1);
         long last = first - 1;
         while (last < limit && w.ring.get(last + 1).droppable() && w.ring.get(last + 1).valid())
         {
             last++;
         }
-        if (last < first)
+        if (last >= first)
         {
-            if (w.manual != null)
-            {
-                w.manual.release(w.ring.getCursor());
-            }
-            return;
+            w.destinations.skipTo(last);
+            w.ledger.discard(last);
         }
-        w.destinations.skipTo(last);
-        w.commitLock.lock();
-        try
+        else if (w.manual != null)
         {
-            if (!w.abandoned)
-            {
-                for (long s = first; s <= last; s++)
-                {
-                    w.ring.get(s).release();
-                }
-                w.counters.dropped.add(last - first + 1);
-                w.consumed.setVolatile(last);
-            }
+            w.manual.release(w.ring.getCursor());
         }
-        finally
-        {
-            w.commitLock.unlock();
-        }
-        w.gate.signal();
     }
 
     private long highestPublished(final long next)
@@ -293,17 +280,12 @@ final class WriterLoop implements Runnable
         return last;
     }
 
-    /**
-     * Stopping and drained: marks the writer ended, then refuses whatever was claimed after the last
-     * look, and closes the destinations.
-     */
+    /** Stopping and drained: refuses whatever is claimed from now on, and closes the destinations. */
     private boolean terminate()
     {
-        w.writeOwnRecords();
-        w.drainedUpTo = w.consumed.get();
-        w.terminated = true;
-        w.resolveOrphans();
-        w.gate.signal();
+        w.own.write(w.destinations, w.ledger);
+        w.own.refuse();
+        w.ledger.terminate();
         w.destinations.close();
         return true;
     }
