@@ -1,13 +1,20 @@
 package io.github.unifiedwriter.log4j2;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 import io.github.unifiedwriter.core.WriterConfig;
 import io.github.unifiedwriter.core.WriterListener;
 import io.github.unifiedwriter.core.WriterMetrics;
+import io.github.unifiedwriter.jmx.MonitoredWriter;
+import io.github.unifiedwriter.jmx.UnifiedWriterBean;
+import io.github.unifiedwriter.jmx.WriterObjectNames;
 import io.github.unifiedwriter.log4j2.Producers.Producer;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -28,7 +35,7 @@ import org.apache.logging.log4j.status.StatusLogger;
  * <p>Producers call {@link #write} from any thread. Log4j2 calls {@link #updateData} and the release under its
  * manager lock, on the thread that builds or stops a configuration.
  */
-public final class UnifiedWriterManager extends AbstractManager
+public final class UnifiedWriterManager extends AbstractManager implements MonitoredWriter
 {
     private static final ManagerFactory<UnifiedWriterManager, Data> FACTORY = new Factory();
     private static final WriterMetrics NOTHING = new WriterMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, false, null);
@@ -44,7 +51,7 @@ public final class UnifiedWriterManager extends AbstractManager
     private Generation retiring;
     private WriterMetrics retired = NOTHING;
     private boolean currentCounted;
-    private boolean mbeanRegistered;
+    private volatile UnifiedWriterBean mbean;
 
     /** What an appender asks the manager for. */
     record Data(AppenderSettings settings, Layout<?> layout, Configuration configuration, SinkFactory sinks)
@@ -162,7 +169,7 @@ public final class UnifiedWriterManager extends AbstractManager
         final AppenderSettings previous = settings;
         settings = next.settings();
         layout = next.layout();
-        if (next.settings().jmx() != mbeanRegistered)
+        if (next.settings().jmx() != (mbean != null))
         {
             if (next.settings().jmx())
             {
@@ -281,6 +288,7 @@ public final class UnifiedWriterManager extends AbstractManager
     }
 
     /** Counters of every generation so far: they carry on across reloads. Any thread. */
+    @Override
     public WriterMetrics metrics()
     {
         synchronized (generations)
@@ -315,16 +323,73 @@ public final class UnifiedWriterManager extends AbstractManager
         return file.settings().type();
     }
 
-    /** Free slots in the running ring, never negative. */
+    /** The MXBean's name, or null when jmx is off. */
+    public ObjectName getObjectName()
+    {
+        final UnifiedWriterBean bean = mbean;
+        return bean == null ? null : bean.objectName();
+    }
+
+    @Override
     public long remainingCapacity()
     {
         return current.writer().remainingCapacity();
     }
 
+    @Override
+    public int ringSize()
+    {
+        return config().ringSize();
+    }
+
+    @Override
+    public String mode()
+    {
+        return config().mode().name();
+    }
+
+    @Override
+    public String policy()
+    {
+        return config().policy().name();
+    }
+
+    @Override
+    public String writerType()
+    {
+        return getWriterType().name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String fileName()
+    {
+        return getName();
+    }
+
+    @Override
+    public int batchSize()
+    {
+        return config().batchSize();
+    }
+
+    @Override
+    public long flushIntervalMillis()
+    {
+        return config().flushInterval().toMillis();
+    }
+
     /** Writes what the ring holds now; in manual mode, the flight recorder's dump. Never blocks. */
+    @Override
     public void trigger()
     {
         current.writer().trigger();
+    }
+
+    /** Waits, at most the shutdown timeout, until the records accepted before the call are resolved. */
+    @Override
+    public void flush()
+    {
+        flush(config().shutdownTimeout());
     }
 
     /** Waits up to {@code timeout} until every record accepted before the call is written, failed or dropped. */
@@ -334,12 +399,14 @@ public final class UnifiedWriterManager extends AbstractManager
     }
 
     /** Leaves synchronous fallback with a new writer thread. */
+    @Override
     public void restart()
     {
         current.writer().restart();
     }
 
     /** Reopens the file between two batches, after external rotation. */
+    @Override
     public void reopen()
     {
         current.writer().reopen();
@@ -356,16 +423,43 @@ public final class UnifiedWriterManager extends AbstractManager
         listener.remove(other);
     }
 
-    /** Registers this file's MXBean: once per manager, so JConsole's counters carry on through reloads. */
+    /**
+     * Registers this file's MXBean, whatever Log4j2's own JMX switch says: once per manager, so JConsole's
+     * counters carry on through reloads. A failure is reported and the appender works on without it.
+     */
     private void registerMBean()
     {
-        mbeanRegistered = true;
+        final String context = getLoggerContext() == null ? "default" : getLoggerContext().getName();
+        final UnifiedWriterBean bean = new UnifiedWriterBean(this);
+        try
+        {
+            bean.register(ManagementFactory.getPlatformMBeanServer(), WriterObjectNames.of(context, appenderName));
+            mbean = bean;
+        }
+        catch (final JMException | RuntimeException ex)
+        {
+            StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot register the MXBean: {}",
+                appenderName, ex.toString(), ex);
+        }
     }
 
     /** Unregisters the MXBean when the last appender lets go, or when a reload turns jmx off. */
     private void unregisterMBean()
     {
-        mbeanRegistered = false;
+        final UnifiedWriterBean bean = mbean;
+        mbean = null;
+        if (bean != null)
+        {
+            try
+            {
+                bean.unregister();
+            }
+            catch (final RuntimeException ex)
+            {
+                StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot unregister the MXBean: {}",
+                    appenderName, ex.toString(), ex);
+            }
+        }
     }
 
     private WriterConfig writerConfig(final AppenderSettings appender)
