@@ -50,7 +50,6 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     private volatile Layout<?> layout;
     private Generation retiring;
     private WriterMetrics retired = NOTHING;
-    private boolean currentCounted;
     private volatile UnifiedWriterBean mbean;
 
     /** What an appender asks the manager for. */
@@ -242,7 +241,10 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         next.open();
     }
 
-    /** Stops a generation within {@code timeout} and adds its final counts to the retired ones. */
+    /**
+     * Stops a generation within {@code timeout}. A swapped-out generation's final counts join the retired ones;
+     * the last generation stays current, so calls that arrive after the release are still counted.
+     */
     private boolean retire(final Generation generation, final Duration timeout)
     {
         final long failedBefore = generation.writer().metrics().failed();
@@ -250,14 +252,10 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         final WriterMetrics last = generation.writer().metrics();
         synchronized (generations)
         {
-            retired = plus(retired, last);
             if (retiring == generation)
             {
+                retired = plus(retired, last);
                 retiring = null;
-            }
-            if (current == generation)
-            {
-                currentCounted = true;
             }
         }
         if (!drained)
@@ -298,7 +296,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
             {
                 sum = plus(sum, retiring.writer().metrics());
             }
-            return currentCounted ? sum : plus(sum, current.writer().metrics());
+            return plus(sum, current.writer().metrics());
         }
     }
 
