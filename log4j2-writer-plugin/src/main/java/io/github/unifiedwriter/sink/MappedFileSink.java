@@ -15,15 +15,20 @@ import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 
 /**
- * Writes records by copying them into a memory-mapped region of the file: no syscall per batch. Regions of
- * {@code regionSize} bytes are mapped one after another, each starting where the data ends; the next is
- * mapped before the last is released, so a failed mapping leaves nothing pointing at unmapped memory. A
- * record larger than a region gets a region of its own size.
+ * Writes records by copying them into a memory-mapped region of the file. Regions of {@code regionSize}
+ * bytes are mapped one after another, each starting where the data ends; the next is mapped before the
+ * last is released, so a failed mapping leaves nothing pointing at unmapped memory. A record larger than a
+ * region gets a region of its own size.
  *
  * <p>Mapping extends the file with zeros. A clean close cuts them off; after a crash, opening in append
  * mode trims them and any torn record ({@link TornTail}), so the file never holds zero bytes between or
- * after records. A mapping that faults because the file was truncated behind its back surfaces as an
- * {@code IOException}, like any other failed write.
+ * after records.
+ *
+ * <p>A file truncated behind the sink's back (copytruncate) leaves its mapping without pages, and a copy
+ * into it faults with an {@code InternalError} that the JVM may raise only after the copy has returned. So
+ * each write first compares the file's size with the mapping (one {@code fstat}) and fails with an
+ * {@code IOException} before copying; an {@code InternalError} raised within the write is wrapped in one
+ * too. A truncation that races with the copy itself can still surface later on the writer thread.
  *
  * <p>Threads: the writer thread calls {@link #write}, {@link #reopen}, {@link #idle} and {@link #close}
  * (in synchronous mode, the producer holding the write lock does); {@link #setFsync} may be called from
@@ -81,7 +86,7 @@ public final class MappedFileSink implements BatchDestination
         int i = 0;
         try
         {
-            requireMapped();
+            requireIntact();
             final int n = batch.size();
             if (n > 0)
             {
@@ -125,8 +130,9 @@ public final class MappedFileSink implements BatchDestination
     {
         try
         {
-            if (footer != null && region != null)
+            if (footer != null)
             {
+                requireIntact();
                 sync.written();
                 append(ByteBuffer.wrap(footer));
             }
@@ -191,11 +197,16 @@ public final class MappedFileSink implements BatchDestination
         }
     }
 
-    private void requireMapped() throws IOException
+    /** Refuses to copy into a mapping that is gone, or whose pages the file no longer has. */
+    private void requireIntact() throws IOException
     {
         if (region == null)
         {
             throw new IOException(file + " is not mapped: the last reopen failed or the sink is closed");
+        }
+        if (file.channel().size() < regionStart + region.capacity())
+        {
+            throw new IOException(file + " is shorter than its mapping: truncated by another process?");
         }
     }
 
