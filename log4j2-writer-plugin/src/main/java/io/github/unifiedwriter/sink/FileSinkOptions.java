@@ -88,7 +88,10 @@ public final class FileSinkOptions
         return delimiter;
     }
 
-    /** Written when a new or empty regular file is opened; null for none. A copy. */
+    /**
+     * Written when a new or empty regular file is opened; null for none. A copy. End it with the delimiter,
+     * or appending will take it for a torn record.
+     */
     public byte[] header()
     {
         return copy(header);

@@ -53,6 +53,22 @@ class MappedFileSinkTest
     }
 
     @Test
+    void onlyTheCurrentRegionStaysMappedAndCloseReleasesIt() throws IOException
+    {
+        final Path maps = Path.of("/proc/self/maps");
+        assumeTrue(Files.isReadable(maps), "Linux /proc");
+        final Path file = dir.resolve("released.log");
+        final MappedFileSink sink = MappedFileSink.open(file, FileSinkOptions.builder().regionSize(4096).build());
+        for (int i = 0; i < 50; i++)
+        {
+            sink.write(TestBatch.of("m".repeat(999) + "\n"));
+        }
+        assertEquals(1, mappingsOf(file, maps), "regions left behind are released");
+        sink.close();
+        assertEquals(0, mappingsOf(file, maps), "close releases the last region");
+    }
+
+    @Test
     void aDeviceCannotBeMapped()
     {
         final Path full = Path.of("/dev/full");
@@ -60,5 +76,11 @@ class MappedFileSinkTest
         final IOException error = assertThrows(IOException.class,
             () -> MappedFileSink.open(full, FileSinkOptions.builder().build()));
         assertTrue(error.getMessage().contains("not a regular file"), error.getMessage());
+    }
+
+    private static long mappingsOf(final Path file, final Path maps) throws IOException
+    {
+        final String name = file.toRealPath().toString();
+        return Files.readAllLines(maps).stream().filter(line -> line.endsWith(name)).count();
     }
 }
