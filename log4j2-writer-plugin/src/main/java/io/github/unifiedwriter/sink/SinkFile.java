@@ -97,7 +97,10 @@ final class SinkFile
 
     void close() throws IOException
     {
-        channel.close();
+        if (channel != null)
+        {
+            channel.close();
+        }
     }
 
     @Override

@@ -226,6 +226,23 @@ class PartialFailureTest
         assertFalse(Files.readString(rotated).contains("new"), "nothing goes to the rotated file after reopen");
     }
 
+    @ParameterizedTest
+    @EnumSource(SinkType.class)
+    void reopenAfterTheFileWasMovedAwayCreatesItAgainWithItsHeader(final SinkType type) throws IOException
+    {
+        final Path file = dir.resolve("app.log");
+        final FileSinkOptions.Builder options = FileSinkOptions.builder().regionSize(4096)
+            .header("# header\n".getBytes(StandardCharsets.UTF_8));
+        try (BatchDestination sink = type.open(file, options))
+        {
+            sink.write(TestBatch.of("old\n"));
+            Files.move(file, dir.resolve("app.log.1"));
+            sink.reopen();
+            sink.write(TestBatch.of("new\n"));
+        }
+        assertEquals("# header\nnew\n", Files.readString(file));
+    }
+
     @Test
     void fileChannelSinkWritesFromTheNewEndAfterTruncationBehindItsBack() throws IOException
     {
