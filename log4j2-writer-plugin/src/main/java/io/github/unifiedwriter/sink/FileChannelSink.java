@@ -31,7 +31,9 @@ public final class FileChannelSink implements BatchDestination
     private final SyncSchedule sync;
     private final ByteBuffer buffer;
     private final byte[] footer;
+    /** Offset just past the last record that fully reached the file: where a reopen cuts back to. */
     private long end;
+    /** Records of the current batch that fully reached the file: what a failed write confirms. */
     private int reached;
 
     private FileChannelSink(final SinkFile file, final FileSinkOptions options)
