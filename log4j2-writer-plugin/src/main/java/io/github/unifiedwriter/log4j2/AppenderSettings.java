@@ -39,6 +39,7 @@ record AppenderSettings(
 {
     static final long MAX_SIZE = 1L << 30;
     static final long MIN_REGION_SIZE = 4096;
+    static final Duration MAX_FSYNC_INTERVAL = Duration.ofDays(1);
 
     private static final Map<String, Mode> MODES = Map.of("trigger", Mode.TRIGGER, "loop", Mode.LOOP,
         "manual", Mode.MANUAL);
@@ -168,8 +169,21 @@ record AppenderSettings(
         {
             return word;
         }
-        final Duration interval = in.duration("fsync", null, false, false);
-        return interval == null ? Fsync.NEVER : Fsync.every(interval);
+        final String accepted = "never, batch, or a positive duration of at most 24h, such as 1s";
+        try
+        {
+            final Duration interval = Durations.parse(value);
+            if (!interval.isZero() && interval.compareTo(MAX_FSYNC_INTERVAL) <= 0)
+            {
+                return Fsync.every(interval);
+            }
+            in.reject("fsync", interval.isZero() ? "zero is meaningless here" : "longer than a day", accepted);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            in.reject("fsync", ex.getMessage(), accepted);
+        }
+        return Fsync.NEVER;
     }
 
     private static void warnAboutNoEffect(final Attributes in, final Mode mode, final QueuePolicy policy,

@@ -1,21 +1,21 @@
 package io.github.unifiedwriter.log4j2;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
-import java.util.Set;
 
 import io.github.unifiedwriter.core.BatchDestination;
+import io.github.unifiedwriter.sink.FileChannelSink;
+import io.github.unifiedwriter.sink.FileSinkOptions;
+import io.github.unifiedwriter.sink.FsyncPolicy;
+import io.github.unifiedwriter.sink.MappedFileSink;
+import io.github.unifiedwriter.sink.SinkKind;
 
 /**
- * Opens the file sinks: the one place that knows their API.
+ * Opens the file sinks: the one place that knows their API. The sinks create missing folders, trim a torn tail
+ * when appending, and write the header into a new or empty file.
  *
- * <p>Missing parent folders are created with no more permission than the file needs: each class of user that
- * may read or write the file may enter the folder, and no one else.
+ * <p>No footer is given to a sink: the manager closes a sink when a reload changes the writer type too, and a
+ * footer there would land in the middle of the file. The manager writes the footer itself, once, when the last
+ * appender lets go.
  */
 final class FileSinks implements SinkFactory
 {
@@ -28,42 +28,35 @@ final class FileSinks implements SinkFactory
     @Override
     public BatchDestination open(final SinkSettings settings) throws IOException
     {
-        createParents(settings.file(), settings.permissions());
-        throw new IOException("no file sink for the " + settings.type() + " writer");
+        final FileSinkOptions options = FileSinkOptions.builder()
+            .append(settings.append())
+            .kind(settings.type() == WriterType.LINE ? SinkKind.LINE : SinkKind.BLOCK)
+            .bufferSize(settings.bufferSize())
+            .regionSize((int)settings.regionSize())
+            .fsync(policy(settings.fsync()))
+            .filePermissions(settings.permissions())
+            .header(settings.header())
+            .build();
+        return settings.type() == WriterType.MMAP ?
+            MappedFileSink.open(settings.file(), options) : FileChannelSink.open(settings.file(), options);
     }
 
-    static void createParents(final Path file, final Set<PosixFilePermission> permissions) throws IOException
+    @Override
+    public void setFsync(final BatchDestination sink, final Fsync fsync)
     {
-        final Path parent = file.getParent();
-        if (parent == null || Files.isDirectory(parent))
+        if (sink instanceof FileChannelSink)
         {
-            return;
+            ((FileChannelSink)sink).setFsync(policy(fsync));
         }
-        if (permissions == null || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix"))
+        else if (sink instanceof MappedFileSink)
         {
-            Files.createDirectories(parent);
-            return;
+            ((MappedFileSink)sink).setFsync(policy(fsync));
         }
-        Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(folderPermissions(permissions)));
     }
 
-    /** Read or write on the file becomes read and enter on the folder, class by class. */
-    static Set<PosixFilePermission> folderPermissions(final Set<PosixFilePermission> file)
+    private static FsyncPolicy policy(final Fsync fsync)
     {
-        final Set<PosixFilePermission> folder = EnumSet.noneOf(PosixFilePermission.class);
-        if (file.contains(PosixFilePermission.OWNER_READ) || file.contains(PosixFilePermission.OWNER_WRITE))
-        {
-            folder.addAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_EXECUTE));
-        }
-        if (file.contains(PosixFilePermission.GROUP_READ) || file.contains(PosixFilePermission.GROUP_WRITE))
-        {
-            folder.addAll(EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE));
-        }
-        if (file.contains(PosixFilePermission.OTHERS_READ) || file.contains(PosixFilePermission.OTHERS_WRITE))
-        {
-            folder.addAll(EnumSet.of(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
-        }
-        return folder;
+        return fsync.everyBatch() ? FsyncPolicy.batch() :
+            fsync.interval() == null ? FsyncPolicy.never() : FsyncPolicy.every(fsync.interval());
     }
 }

@@ -3,6 +3,9 @@ package io.github.unifiedwriter.log4j2;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -491,6 +494,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         public UnifiedWriterManager createManager(final String key, final Data data)
         {
             final SinkSettings sink = data.settings().sink().withHeader(data.layout().getHeader());
+            warnIfPermissionsCannotApply(data.settings().name(), sink);
             OpenFile file = null;
             try
             {
@@ -505,6 +509,26 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
                     data.settings().name(), key, ex.toString(), ex);
                 closeQuietly(file);
                 return null;
+            }
+        }
+
+        /** The mode is set only on a file the sink creates, and only where the file system has POSIX modes. */
+        private static void warnIfPermissionsCannotApply(final String appender, final SinkSettings sink)
+        {
+            if (sink.permissions() == null)
+            {
+                return;
+            }
+            final String mode = PosixFilePermissions.toString(sink.permissions());
+            if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix"))
+            {
+                StatusLogger.getLogger().warn("UnifiedWriter appender \"{}\": filePermissions=\"{}\" has no effect " +
+                    "on a file system without POSIX modes.", appender, mode);
+            }
+            else if (Files.exists(sink.file()))
+            {
+                StatusLogger.getLogger().warn("UnifiedWriter appender \"{}\": filePermissions=\"{}\" has no effect " +
+                    "on the existing file {}, which keeps its mode.", appender, mode, sink.file());
             }
         }
 
