@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The per-thread encode buffer grows to the largest event and gives the memory back after a huge one. */
 class EncodeBufferTest
 {
-    private final PatternLayout layout = PatternLayout.newBuilder().withPattern("%m%n").build();
+    private final PatternLayout layout = PatternLayout.newBuilder().setPattern("%m%n").build();
 
     @Test
     void holdsAWholeEventOfAnySize()
