@@ -2,10 +2,6 @@ package io.github.unifiedwriter.log4j2;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +14,10 @@ import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.jmx.MonitoredWriter;
 import io.github.unifiedwriter.jmx.UnifiedWriterBean;
 import io.github.unifiedwriter.jmx.WriterObjectNames;
-import io.github.unifiedwriter.log4j2.Producers.Producer;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractManager;
-import org.apache.logging.log4j.core.appender.ManagerFactory;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.status.StatusLogger;
 
@@ -31,28 +25,21 @@ import org.apache.logging.log4j.status.StatusLogger;
  * The writer of one file, shared by every appender that names the file and kept across reloads, so the file is
  * never opened twice: Log4j2 starts a new configuration before it stops the old one.
  *
- * <p>A reload applies live settings to the running writer. Settings that shape the ring or the sink swap the
- * writer instead: the new generation takes records at once, the old one drains and stops, and only then does
- * the new one write. Counters carry on across generations.
+ * <p>A reload applies live settings (policy, intervals, timeouts, restarts, fsync) to the running writer.
+ * Settings that shape the ring or the sink swap the writer instead: the new generation takes records at once,
+ * the old one drains and stops, and only then does the new one write. Counters and the MXBean carry on.
  *
  * <p>Producers call {@link #write} from any thread. Log4j2 calls {@link #updateData} and the release under its
- * manager lock, on the thread that builds or stops a configuration.
+ * manager lock, on the thread that builds or stops a configuration. JMX threads call the public methods.
  */
 public final class UnifiedWriterManager extends AbstractManager implements MonitoredWriter
 {
-    private static final ManagerFactory<UnifiedWriterManager, Data> FACTORY = new Factory();
-    private static final WriterMetrics NOTHING = new WriterMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, false, null);
-
-    private final Producers producers = new Producers();
     private final StatusLoggerListener listener;
     private final OpenFile file;
     private final String appenderName;
-    private final Object generations = new Object();
-    private volatile Generation current;
+    private final Generations generations;
     private volatile AppenderSettings settings;
     private volatile Layout<?> layout;
-    private Generation retiring;
-    private WriterMetrics retired = NOTHING;
     private volatile UnifiedWriterBean mbean;
 
     /** What an appender asks the manager for. */
@@ -60,7 +47,8 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     {
     }
 
-    private UnifiedWriterManager(final LoggerContext context, final String key, final Data data, final OpenFile file)
+    /** Made by {@link ManagerFactoryOfFiles} once the file is open. */
+    UnifiedWriterManager(final LoggerContext context, final String key, final Data data, final OpenFile file)
     {
         super(context, key);
         this.file = file;
@@ -68,7 +56,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         this.layout = data.layout();
         this.appenderName = data.settings().name();
         this.listener = new StatusLoggerListener(appenderName);
-        this.current = Generation.start(writerConfig(data.settings()), file, true);
+        this.generations = new Generations(appenderName, Generation.start(writerConfig(data.settings()), file, true));
         if (data.settings().jmx())
         {
             registerMBean();
@@ -90,10 +78,11 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         final Configuration configuration, final SinkFactory sinks)
     {
         final String key = settings.sink().file().toString();
-        final Object manager;
+        Object manager = null;
         try
         {
-            manager = AbstractManager.getManager(key, FACTORY, new Data(settings, layout, configuration, sinks));
+            manager = AbstractManager.getManager(key, ManagerFactoryOfFiles.INSTANCE,
+                new Data(settings, layout, configuration, sinks));
         }
         catch (final IllegalStateException ex)
         {
@@ -101,66 +90,29 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         }
         catch (final ClassCastException ex)
         {
-            StatusLogger.getLogger().error("UnifiedWriter appender \"{}\": another kind of appender already writes {}",
-                settings.name(), key);
-            return null;
+            // Another kind of manager holds the name and could not read our data.
         }
         if (manager instanceof UnifiedWriterManager)
         {
             return (UnifiedWriterManager)manager;
         }
-        ((AbstractManager)manager).stop(0, TimeUnit.MILLISECONDS);
+        if (manager != null)
+        {
+            ((AbstractManager)manager).stop(0, TimeUnit.MILLISECONDS);
+        }
         StatusLogger.getLogger().error("UnifiedWriter appender \"{}\": another kind of appender already writes {}",
             settings.name(), key);
         return null;
     }
 
     /**
-     * Encodes the event on the calling thread, then enqueues the bytes into the current generation.
+     * Encodes the event on the calling thread, then enqueues the bytes.
      *
      * @return false if the record was dropped
      */
     boolean write(final Layout<?> layout, final LogEvent event, final boolean droppable, final boolean trigger)
     {
-        final Producer producer = producers.get();
-        if (producer.busy)
-        {
-            final EncodeBuffer nested = new EncodeBuffer();
-            layout.encode(event, nested);
-            return enqueue(producer, nested.record(), droppable, trigger);
-        }
-        producer.busy = true;
-        try
-        {
-            layout.encode(event, producer.buffer);
-            return enqueue(producer, producer.buffer.record(), droppable, trigger);
-        }
-        finally
-        {
-            producer.buffer.reset();
-            producer.busy = false;
-        }
-    }
-
-    private boolean enqueue(final Producer producer, final ByteBuffer record, final boolean droppable,
-        final boolean trigger)
-    {
-        final Object outer = producer.inside;
-        try
-        {
-            Generation generation;
-            do
-            {
-                generation = current;
-                producer.inside = generation;
-            }
-            while (generation != current);
-            return generation.writer().enqueue(record, droppable, trigger);
-        }
-        finally
-        {
-            producer.inside = outer;
-        }
+        return generations.write(layout, event, droppable, trigger);
     }
 
     /** A reload: the settings of the appender that now asks for this manager. */
@@ -191,7 +143,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
             {
                 try
                 {
-                    current.writer().update(config);
+                    generations.current().writer().update(config);
                     return;
                 }
                 catch (final IllegalArgumentException ex)
@@ -204,13 +156,9 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         swap(previous, config, sameSink ? null : next.settings().sink());
     }
 
-    /**
-     * Starts a new generation, waits for the producers still inside the old one, stops it, and lets the new one
-     * write, on a new sink when {@code newSink} is not null.
-     */
+    /** Swaps in a new writer; when {@code newSink} is not null, the file is reopened with it in between. */
     private void swap(final AppenderSettings previous, final WriterConfig config, final SinkSettings newSink)
     {
-        final Generation old = current;
         final Generation next;
         try
         {
@@ -222,59 +170,37 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
                 "keeping the running one: {}", appenderName, ex.toString(), ex);
             return;
         }
-        synchronized (generations)
+        generations.swap(next, previous.writer().shutdownTimeout(), () ->
         {
-            retiring = old;
-            current = next;
-        }
-        producers.awaitNoneInside(old);
-        retire(old, previous.writer().shutdownTimeout());
-        if (newSink != null)
+            if (newSink != null)
+            {
+                reopenAs(newSink);
+            }
+        });
+    }
+
+    private void reopenAs(final SinkSettings newSink)
+    {
+        try
         {
-            try
-            {
-                file.switchTo(withHeader(newSink));
-            }
-            catch (final IOException ex)
-            {
-                StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot reopen {} as {}; the writer retries: {}",
-                    appenderName, newSink.file(), newSink.type(), ex.toString(), ex);
-            }
+            file.switchTo(newSink.withHeader(layout.getHeader()));
         }
-        next.open();
+        catch (final IOException | RuntimeException ex)
+        {
+            StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot reopen {} as {}; the writer retries: {}",
+                appenderName, newSink.file(), newSink.type(), ex.toString(), ex);
+        }
     }
 
     /**
-     * Stops a generation within {@code timeout}. A swapped-out generation's final counts join the retired ones;
-     * the last generation stays current, so calls that arrive after the release are still counted.
+     * The last appender let go: drain within {@code shutdownTimeout} (Log4j2's own stop timeout, usually zero,
+     * is not ours to use), write the footer, close the file.
      */
-    private boolean retire(final Generation generation, final Duration timeout)
-    {
-        final long failedBefore = generation.writer().metrics().failed();
-        final boolean drained = generation.writer().stop(timeout);
-        final WriterMetrics last = generation.writer().metrics();
-        synchronized (generations)
-        {
-            if (retiring == generation)
-            {
-                retired = plus(retired, last);
-                retiring = null;
-            }
-        }
-        if (!drained)
-        {
-            StatusLogger.getLogger().error("UnifiedWriter \"{}\": {} records were still in the ring after " +
-                "shutdownTimeout {}; they are counted as failed", appenderName, last.failed() - failedBefore, timeout);
-        }
-        return drained;
-    }
-
-    /** The last appender let go: drain, write the footer, close the file. */
     @Override
     protected boolean releaseSub(final long timeout, final TimeUnit timeUnit)
     {
         unregisterMBean();
-        boolean released = retire(current, settings.writer().shutdownTimeout());
+        boolean released = generations.stop(settings.writer().shutdownTimeout());
         try
         {
             file.close(layout.getFooter());
@@ -288,25 +214,17 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         return released;
     }
 
-    /** Counters of every generation so far: they carry on across reloads. Any thread. */
+    /** Counters of every writer this manager ran: they carry on across reloads. Any thread. */
     @Override
     public WriterMetrics metrics()
     {
-        synchronized (generations)
-        {
-            WriterMetrics sum = retired;
-            if (retiring != null)
-            {
-                sum = plus(sum, retiring.writer().metrics());
-            }
-            return plus(sum, current.writer().metrics());
-        }
+        return generations.metrics();
     }
 
     /** The running writer's settings. */
     public WriterConfig config()
     {
-        return current.writer().config();
+        return generations.current().writer().config();
     }
 
     public String getFileName()
@@ -334,7 +252,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     @Override
     public long remainingCapacity()
     {
-        return current.writer().remainingCapacity();
+        return generations.current().writer().remainingCapacity();
     }
 
     @Override
@@ -383,7 +301,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     @Override
     public void trigger()
     {
-        current.writer().trigger();
+        generations.current().writer().trigger();
     }
 
     /** Waits, at most the shutdown timeout, until the records accepted before the call are resolved. */
@@ -396,21 +314,21 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     /** Waits up to {@code timeout} until every record accepted before the call is written, failed or dropped. */
     public boolean flush(final Duration timeout)
     {
-        return current.writer().flush(timeout);
+        return generations.current().writer().flush(timeout);
     }
 
     /** Leaves synchronous fallback with a new writer thread. */
     @Override
     public void restart()
     {
-        current.writer().restart();
+        generations.current().writer().restart();
     }
 
     /** Reopens the file between two batches, after external rotation. */
     @Override
     public void reopen()
     {
-        current.writer().reopen();
+        generations.current().writer().reopen();
     }
 
     /** Also tells {@code other} what the writer reports, such as drops and restarts. */
@@ -468,83 +386,9 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         return appender.writer().toBuilder().name(appenderName).listener(listener).build();
     }
 
-    private SinkSettings withHeader(final SinkSettings sink)
-    {
-        return sink.withHeader(layout.getHeader());
-    }
-
     private static boolean sameRing(final WriterConfig a, final WriterConfig b)
     {
         return a.ringSize() == b.ringSize() && a.mode() == b.mode() && a.batchSize() == b.batchSize() &&
             a.bufferSize() == b.bufferSize() && a.async() == b.async();
-    }
-
-    private static WriterMetrics plus(final WriterMetrics a, final WriterMetrics b)
-    {
-        return new WriterMetrics(a.enqueued() + b.enqueued(), a.written() + b.written(), a.dropped() + b.dropped(),
-            a.failed() + b.failed(), a.errors() + b.errors(), a.restarts() + b.restarts(), a.pending() + b.pending(),
-            a.batches() + b.batches(), a.bytesWritten() + b.bytesWritten(), b.fallbackToSync(),
-            b.lastError() != null ? b.lastError() : a.lastError());
-    }
-
-    /** Opens the file for the first appender that names it. Runs under Log4j2's manager lock. */
-    private static final class Factory implements ManagerFactory<UnifiedWriterManager, Data>
-    {
-        @Override
-        public UnifiedWriterManager createManager(final String key, final Data data)
-        {
-            final SinkSettings sink = data.settings().sink().withHeader(data.layout().getHeader());
-            warnIfPermissionsCannotApply(data.settings().name(), sink);
-            OpenFile file = null;
-            try
-            {
-                file = new OpenFile(data.sinks(), sink);
-                final LoggerContext context = data.configuration() == null ?
-                    null : data.configuration().getLoggerContext();
-                return new UnifiedWriterManager(context, key, data, file);
-            }
-            catch (final IOException | RuntimeException ex)
-            {
-                StatusLogger.getLogger().error("UnifiedWriter appender \"{}\": cannot open {}: {}",
-                    data.settings().name(), key, ex.toString(), ex);
-                closeQuietly(file);
-                return null;
-            }
-        }
-
-        /** The mode is set only on a file the sink creates, and only where the file system has POSIX modes. */
-        private static void warnIfPermissionsCannotApply(final String appender, final SinkSettings sink)
-        {
-            if (sink.permissions() == null)
-            {
-                return;
-            }
-            final String mode = PosixFilePermissions.toString(sink.permissions());
-            if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix"))
-            {
-                StatusLogger.getLogger().warn("UnifiedWriter appender \"{}\": filePermissions=\"{}\" has no effect " +
-                    "on a file system without POSIX modes.", appender, mode);
-            }
-            else if (Files.exists(sink.file()))
-            {
-                StatusLogger.getLogger().warn("UnifiedWriter appender \"{}\": filePermissions=\"{}\" has no effect " +
-                    "on the existing file {}, which keeps its mode.", appender, mode, sink.file());
-            }
-        }
-
-        private static void closeQuietly(final OpenFile file)
-        {
-            if (file != null)
-            {
-                try
-                {
-                    file.close(null);
-                }
-                catch (final IOException ignore)
-                {
-                    // The open already failed; that is what the user is told.
-                }
-            }
-        }
     }
 }
