@@ -26,6 +26,7 @@ final class MemorySinks implements SinkFactory
     private final AtomicInteger openNow = new AtomicInteger();
     private final AtomicInteger overlaps = new AtomicInteger();
     private volatile Consumer<RecordBatch> beforeWrite = (batch) -> { };
+    private final AtomicInteger failures = new AtomicInteger();
 
     /** Registers a manager over these sinks for {@code fileName}, so a configuration naming it reuses it. */
     UnifiedWriterManager register(final String name, final String fileName)
@@ -38,6 +39,12 @@ final class MemorySinks implements SinkFactory
     void beforeWrite(final Consumer<RecordBatch> action)
     {
         beforeWrite = action;
+    }
+
+    /** The next {@code count} writes fail before writing anything. */
+    void failNext(final int count)
+    {
+        failures.set(count);
     }
 
     int opens()
@@ -94,6 +101,10 @@ final class MemorySinks implements SinkFactory
                     throw new IOException("closed");
                 }
                 beforeWrite.accept(batch);
+                if (failures.getAndUpdate((n) -> Math.max(0, n - 1)) > 0)
+                {
+                    throw new IOException("injected failure");
+                }
                 synchronized (content)
                 {
                     for (int i = 0; i < batch.size(); i++)

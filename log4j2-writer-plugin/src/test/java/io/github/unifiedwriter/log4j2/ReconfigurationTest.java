@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 class ReconfigurationTest
 {
     private static final int THREADS = 4;
-    private static final int RELOADS = 20;
+    private static final int RELOADS = Integer.getInteger("uw.reloads", 20);
     private static final String[] VARIANTS = {
         "writerType=\"block\" ringSize=\"1024\"",
         "writerType=\"block\" ringSize=\"1024\" flushInterval=\"50ms\" policy=\"block\"",

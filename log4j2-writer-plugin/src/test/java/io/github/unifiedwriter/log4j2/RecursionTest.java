@@ -7,8 +7,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.status.StatusData;
+import org.apache.logging.log4j.status.StatusListener;
+import org.apache.logging.log4j.status.StatusLogger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,5 +85,65 @@ class RecursionTest
         assertEquals(2 * PER_THREAD + 1, metrics.written());
         assertEquals(0, metrics.dropped());
         assertTrue(once.get());
+    }
+
+    /** A status listener that logs when the writer reports an error on its own thread. */
+    @Test
+    void aStatusListenerLogsFromTheWriterThread() throws Exception
+    {
+        final Path file = dir.resolve("status.log");
+        final MemorySinks sinks = new MemorySinks();
+        final UnifiedWriterManager registered = sinks.register("status", file.toString());
+        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(
+            TestConfigs.writer("status", file, "policy=\"block\" ringSize=\"64\""), "status"));
+        final Logger logger = context.getLogger("status");
+        final StatusListener logsBack = new StatusListener()
+        {
+            @Override
+            public void log(final StatusData data)
+            {
+                if (data.getMessage().getFormattedMessage().contains("writing failed") &&
+                    "status".equals(Thread.currentThread().getName()))
+                {
+                    logger.error("from the status listener");
+                }
+            }
+
+            @Override
+            public Level getStatusLevel()
+            {
+                return Level.ERROR;
+            }
+
+            @Override
+            public void close()
+            {
+            }
+        };
+        StatusLogger.getLogger().registerListener(logsBack);
+        try
+        {
+            sinks.failNext(1);
+            final Thread producer = new Thread(() ->
+            {
+                for (int i = 0; i < PER_THREAD; i++)
+                {
+                    logger.info("line {}", i);
+                }
+            });
+            producer.start();
+            producer.join(TimeUnit.SECONDS.toMillis(60));
+            assertFalse(producer.isAlive(), "the producer is stuck: deadlock");
+            context.stop();
+            registered.stop(0, TimeUnit.MILLISECONDS);
+        }
+        finally
+        {
+            StatusLogger.getLogger().removeListener(logsBack);
+        }
+
+        final List<String> lines = sinks.lines();
+        assertEquals(1, lines.stream().filter("from the status listener"::equals).count(), lines.toString());
+        assertEquals(PER_THREAD + 1, lines.size(), "every line once, none lost to the failed write");
     }
 }
