@@ -88,8 +88,9 @@ final class Generations
     }
 
     /**
-     * Makes {@code next} current, waits for the producers still inside the old generation, stops it within
-     * {@code timeout}, runs {@code betweenWriters} while no writer writes, and lets {@code next} write.
+     * Makes {@code next} current, waits for the producers still inside the old generation, stops it, runs
+     * {@code betweenWriters} while no writer writes, and lets {@code next} write. Each wait is bounded by
+     * {@code timeout}, the old generation's shutdown timeout.
      */
     void swap(final Generation next, final Duration timeout, final Runnable betweenWriters)
     {
@@ -100,7 +101,7 @@ final class Generations
             retiring = old;
             current = next;
         }
-        producers.awaitNoneInside(old);
+        producers.awaitNoneInside(old, timeout);
         try
         {
             stop(old, timeout);

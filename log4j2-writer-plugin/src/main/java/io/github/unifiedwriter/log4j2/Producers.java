@@ -1,6 +1,7 @@
 package io.github.unifiedwriter.log4j2;
 
 import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,12 +39,16 @@ final class Producers
     }
 
     /**
-     * Waits until no producer is inside {@code generation}. They are all finishing an enqueue that the writer
-     * of that generation accepts or refuses, so the wait is as short as the ring's backpressure allows.
-     * Called by the thread that swaps writers.
+     * Waits until no producer is inside {@code generation}, or until {@code timeout} has passed: they are all
+     * finishing an enqueue that the writer of that generation accepts or refuses, so the wait is as short as
+     * the ring's backpressure allows, and a writer stuck on its file cannot hold a reload forever (stopping it
+     * then resolves those producers). Called by the thread that swaps writers.
+     *
+     * @return false if some producer was still inside at the deadline
      */
-    void awaitNoneInside(final Object generation)
+    boolean awaitNoneInside(final Object generation, final Duration timeout)
     {
+        final long deadline = System.nanoTime() + timeout.toNanos();
         for (final Iterator<WeakReference<Producer>> it = all.iterator(); it.hasNext(); )
         {
             final Producer producer = it.next().get();
@@ -54,9 +59,14 @@ final class Producers
             }
             while (producer.inside == generation)
             {
+                if (System.nanoTime() - deadline >= 0)
+                {
+                    return false;
+                }
                 LockSupport.parkNanos(50_000L);
             }
         }
+        return true;
     }
 
     private Producer register()

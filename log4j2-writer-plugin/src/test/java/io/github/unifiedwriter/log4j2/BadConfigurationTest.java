@@ -277,11 +277,12 @@ class BadConfigurationTest
     }
 
     @Test
-    void bareSecondsAreAcceptedOnlyByTheCompatibilityNames()
+    void compatibilityNamesAndAnyCase()
     {
         final Path file = dir.resolve("compat.log");
         final String xml = TestConfigs.config("    <UnifiedWriter name=\"compat\" fileName=\"" + file +
-            "\" flush=\"0.05\" deadline=\"2\" queue=\"128\" size=\"16\" writer=\"line\" async_en=\"true\"/>", "compat");
+            "\" FLUSH=\"0.05\" deadline=\"2\" Queue=\"128\" size=\"16\" writer=\"LINE\" async_en=\"TRUE\"" +
+            " Policy=\"Drop_Oldest\"/>", "compat");
         final LoggerContext context = TestConfigs.start(dir, xml);
         final UnifiedWriterAppender appender = TestConfigs.appender(context, "compat");
         assertNotNull(appender);
@@ -293,6 +294,7 @@ class BadConfigurationTest
         assertEquals(128, config.ringSize());
         assertEquals(16, config.batchSize());
         assertEquals(WriterType.LINE, appender.getManager().getWriterType());
+        assertEquals(io.github.unifiedwriter.core.QueuePolicy.DROP_OLDEST, config.policy());
     }
 
     /** Builds a configuration with the bad element and a working File appender; returns the ERRORs. */
