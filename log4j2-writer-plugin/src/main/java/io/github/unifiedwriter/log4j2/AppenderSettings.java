@@ -75,8 +75,9 @@ record AppenderSettings(
         final Fsync fsync = fsync(in);
         final boolean async = in.bool("async", true);
         final Duration shutdownTimeout = alias(in, "shutdownTimeout", "deadline", Duration.ofSeconds(5), true);
-        final Duration blockTimeout = in.isSet("blockTimeout") && "none".equalsIgnoreCase(in.text("blockTimeout").trim()) ?
-            null : in.duration("blockTimeout", null, true, false);
+        final boolean noBlockTimeout =
+            in.isSet("blockTimeout") && "none".equalsIgnoreCase(in.text("blockTimeout").trim());
+        final Duration blockTimeout = noBlockTimeout ? null : in.duration("blockTimeout", null, true, false);
         final boolean autoRestart = in.bool("autoRestart", true);
         final int maxRestarts = in.count("maxRestarts", 10, 0, Integer.MAX_VALUE);
         final Level discardThreshold = in.level("discardThreshold", Level.INFO, false);

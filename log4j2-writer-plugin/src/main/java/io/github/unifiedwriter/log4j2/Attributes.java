@@ -245,7 +245,8 @@ final class Attributes
     void refuse(final String reason)
     {
         valid = false;
-        StatusLogger.getLogger().error("UnifiedWriter appender \"{}\": {}. The appender is not created.", appender, reason);
+        StatusLogger.getLogger().error("UnifiedWriter appender \"{}\": {}. The appender is not created.",
+            appender, reason);
     }
 
     /** A valid value that changes nothing in this setting: a WARN, and the appender is created. */

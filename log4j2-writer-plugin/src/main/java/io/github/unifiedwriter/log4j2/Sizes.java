@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class Sizes
 {
-    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)(B?)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM =
+        Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)(B?)", Pattern.CASE_INSENSITIVE);
 
     private Sizes()
     {

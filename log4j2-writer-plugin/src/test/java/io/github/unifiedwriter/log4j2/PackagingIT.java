@@ -77,8 +77,8 @@ class PackagingIT
         final Path jar = Path.of(System.getProperty("uw.jar"));
         try (JarFile file = new JarFile(jar.toFile()))
         {
-            final byte[] writer = file.getInputStream(file.getJarEntry("io/github/unifiedwriter/core/UnifiedWriter.class"))
-                .readAllBytes();
+            final JarEntry entry = file.getJarEntry("io/github/unifiedwriter/core/UnifiedWriter.class");
+            final byte[] writer = file.getInputStream(entry).readAllBytes();
             final String constants = new String(writer, StandardCharsets.ISO_8859_1);
             assertTrue(constants.contains("io/github/unifiedwriter/shaded/com/lmax/disruptor/RingBuffer"));
             assertFalse(constants.contains("Lcom/lmax/disruptor/"));
