@@ -47,7 +47,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     {
     }
 
-    /** Made by {@link ManagerFactoryOfFiles} once the file is open. */
+    /** Made by {@link WriterManagerFactory} once the file is open. */
     UnifiedWriterManager(final LoggerContext context, final String key, final Data data, final OpenFile file)
     {
         super(context, key);
@@ -81,7 +81,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         Object manager = null;
         try
         {
-            manager = AbstractManager.getManager(key, ManagerFactoryOfFiles.INSTANCE,
+            manager = AbstractManager.getManager(key, WriterManagerFactory.INSTANCE,
                 new Data(settings, layout, configuration, sinks));
         }
         catch (final IllegalStateException ex)

@@ -13,11 +13,11 @@ import org.apache.logging.log4j.status.StatusLogger;
  * Opens the file for the first appender that names it and starts its writer. Log4j2 calls it under its manager
  * lock, on the thread that builds the configuration; a failure is reported and no manager is made.
  */
-final class ManagerFactoryOfFiles implements ManagerFactory<UnifiedWriterManager, UnifiedWriterManager.Data>
+final class WriterManagerFactory implements ManagerFactory<UnifiedWriterManager, UnifiedWriterManager.Data>
 {
-    static final ManagerFactoryOfFiles INSTANCE = new ManagerFactoryOfFiles();
+    static final WriterManagerFactory INSTANCE = new WriterManagerFactory();
 
-    private ManagerFactoryOfFiles()
+    private WriterManagerFactory()
     {
     }
 
