@@ -1,0 +1,156 @@
+package io.github.unifiedwriter.docs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What the pages show is what the tests run: every Log4j2 configuration in a page is part of a file under
+ * {@code docs/examples} (which {@link ExampleConfigurationsTest} loads), every Java block is part of a test in
+ * this package, and every link between pages leads to a file and a heading that exist.
+ */
+class CodeBlocksTest
+{
+    /** Pages written and published separately; a link to them is checked once they are here. */
+    private static final Set<String> PAGES_WRITTEN_ELSEWHERE = Set.of("reliability.md", "performance.md");
+    private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w*)\\n(.*?)^```");
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+
+    @Test
+    void everyConfigurationShownIsPartOfAnExampleFile()
+    {
+        final List<String> examples = Examples.all().stream().map(Examples::text).map(CodeBlocksTest::trimLines)
+            .collect(Collectors.toList());
+        final List<String> missing = new ArrayList<>();
+        for (final Path page : pages())
+        {
+            for (final String block : blocks(page, "xml"))
+            {
+                final boolean configuration = block.contains("<Configuration") || block.contains("<UnifiedWriter");
+                if (configuration && examples.stream().noneMatch((e) -> e.contains(trimLines(block))))
+                {
+                    missing.add(page.getFileName() + ":\n" + block);
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void everyJavaBlockShownIsPartOfATest()
+    {
+        final List<String> sources = testSources();
+        final List<String> missing = new ArrayList<>();
+        for (final Path page : pages())
+        {
+            for (final String block : blocks(page, "java"))
+            {
+                if (sources.stream().noneMatch((s) -> s.contains(trimLines(block))))
+                {
+                    missing.add(page.getFileName() + ":\n" + block);
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void everyLinkBetweenPagesLeadsToAFileAndAHeading()
+    {
+        final List<String> broken = new ArrayList<>();
+        for (final Path page : pages())
+        {
+            final Matcher link = LINK.matcher(Examples.read(page));
+            while (link.find())
+            {
+                final String target = link.group(1);
+                if (target.startsWith("http://") || target.startsWith("https://"))
+                {
+                    continue;
+                }
+                final int hash = target.indexOf('#');
+                final String file = hash < 0 ? target : target.substring(0, hash);
+                final Path resolved = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
+                if (!Files.exists(resolved))
+                {
+                    if (!PAGES_WRITTEN_ELSEWHERE.contains(file))
+                    {
+                        broken.add(page.getFileName() + " -> " + target);
+                    }
+                }
+                else if (hash >= 0 && !anchors(resolved).contains(target.substring(hash + 1)))
+                {
+                    broken.add(page.getFileName() + " -> " + target + " (no such heading)");
+                }
+            }
+        }
+        assertEquals(List.of(), broken);
+    }
+
+    private static List<Path> pages()
+    {
+        try (Stream<Path> files = Files.list(Examples.docs()))
+        {
+            return files.filter((p) -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static List<String> blocks(final Path page, final String language)
+    {
+        final List<String> blocks = new ArrayList<>();
+        final Matcher fence = FENCE.matcher(Examples.read(page));
+        while (fence.find())
+        {
+            if (fence.group(1).equals(language))
+            {
+                blocks.add(fence.group(2));
+            }
+        }
+        return blocks;
+    }
+
+    /** GitHub's anchors for the page's headings. */
+    private static Set<String> anchors(final Path page)
+    {
+        return Examples.read(page).lines().filter((l) -> l.startsWith("#"))
+            .map((l) -> l.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "")
+                .replace(' ', '-'))
+            .collect(Collectors.toSet());
+    }
+
+    private static List<String> testSources()
+    {
+        final Path folder = Path.of("src/test/java/io/github/unifiedwriter/docs");
+        try (Stream<Path> files = Files.list(folder))
+        {
+            return files.filter((p) -> p.toString().endsWith(".java")).map(Examples::read)
+                .map(CodeBlocksTest::trimLines).collect(Collectors.toList());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static String trimLines(final String text)
+    {
+        return text.lines().map(String::stripTrailing).collect(Collectors.joining("\n"));
+    }
+}
