@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What the pages show is what the tests run: every {@code xml} block of a page is part of a file under
- * {@code docs/examples} (which {@link ExampleConfigurationsTest} loads), every {@code java} block is part of a
- * test in this package, and every link between pages leads to a file and a heading that exist. Maven snippets
+ * {@code docs/examples} (which {@link ExampleConfigurationsTest} loads), every {@code properties} block is part
+ * of a file there (which {@link RemoteJmxSecurityTest} uses), every {@code java} block is part of a test in
+ * this package, and every link between pages leads to a file and a heading that exist. Maven snippets
  * are shown in blocks without a language.
  */
 class CodeBlocksTest
@@ -41,6 +42,29 @@ class CodeBlocksTest
             for (final String block : blocks(page, "xml"))
             {
                 if (examples.stream().noneMatch((e) -> e.contains(trimLines(block))))
+                {
+                    missing.add(page.getFileName() + ":\n" + block);
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void everyPropertiesBlockShownIsPartOfAnExampleFile() throws IOException
+    {
+        final List<String> files;
+        try (Stream<Path> all = Files.walk(Examples.folder()))
+        {
+            files = all.filter(Files::isRegularFile).map(Examples::read).map(CodeBlocksTest::trimLines)
+                .collect(Collectors.toList());
+        }
+        final List<String> missing = new ArrayList<>();
+        for (final Path page : pages())
+        {
+            for (final String block : blocks(page, "properties"))
+            {
+                if (files.stream().noneMatch((f) -> f.contains(trimLines(block))))
                 {
                     missing.add(page.getFileName() + ":\n" + block);
                 }
