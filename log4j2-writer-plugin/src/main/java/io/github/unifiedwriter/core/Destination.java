@@ -10,10 +10,19 @@ import java.nio.ByteBuffer;
 @FunctionalInterface
 public interface Destination extends AutoCloseable
 {
-    /** Writes one whole record, or throws having written none of it. */
+    /**
+     * Writes one whole record, or throws having written none of it.
+     *
+     * @param record the record, from its position to its limit
+     * @throws IOException when the record could not be written
+     */
     void write(ByteBuffer record) throws IOException;
 
-    /** Called after {@link #write} threw, before the retry. */
+    /**
+     * Called after {@link #write} threw, before the retry.
+     *
+     * @throws IOException when the destination cannot be reopened; the writer retries later
+     */
     default void reopen() throws IOException
     {
     }

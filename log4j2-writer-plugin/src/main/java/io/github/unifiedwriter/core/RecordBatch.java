@@ -11,12 +11,15 @@ import java.nio.ByteBuffer;
  */
 public interface RecordBatch
 {
-    /** Number of records in this batch. */
+    /** {@return the number of records in this batch} */
     int size();
 
     /**
      * The record at {@code index}, from its position to its limit. The buffer is the slot's own: the
      * destination may move its position but must not write into it.
+     *
+     * @param index from 0 to {@code size() - 1}
+     * @return the record's bytes
      */
     ByteBuffer record(int index);
 
@@ -24,6 +27,8 @@ public interface RecordBatch
      * Tells the writer that the first {@code count} records have fully reached the destination. A
      * destination that fails part-way through calls this first, so that the retry starts after them
      * and no record is written twice.
+     *
+     * @param count records of this batch, from the first, that are wholly written
      */
     void confirm(int count);
 }

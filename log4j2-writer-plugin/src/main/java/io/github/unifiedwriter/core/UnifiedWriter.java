@@ -79,7 +79,13 @@ public final class UnifiedWriter
         }
     }
 
-    /** Starts a writer over one or more destinations; it owns them and closes them on stop. */
+    /**
+     * Starts a writer over one or more destinations; it owns them and closes them on stop.
+     *
+     * @param config       the settings
+     * @param destinations where every record goes, each at its own pace
+     * @return the running writer (or, with {@code async} false, the synchronous one)
+     */
     public static UnifiedWriter start(final WriterConfig config, final List<? extends BatchDestination> destinations)
     {
         final UnifiedWriter writer = new UnifiedWriter(config, destinations);
@@ -90,6 +96,13 @@ public final class UnifiedWriter
         return writer;
     }
 
+    /**
+     * As {@link #start(WriterConfig, List)}.
+     *
+     * @param config       the settings
+     * @param destinations where every record goes
+     * @return the running writer
+     */
     public static UnifiedWriter start(final WriterConfig config, final BatchDestination... destinations)
     {
         return start(config, List.of(destinations));
@@ -104,12 +117,23 @@ public final class UnifiedWriter
         thread.start();
     }
 
-    /** Enqueues a droppable record, from its position to its limit. Returns false if it was not accepted. */
+    /**
+     * Enqueues a droppable record, from its position to its limit.
+     *
+     * @param record the bytes to write; copied, its position not moved
+     * @return false if it was not accepted
+     */
     public boolean enqueue(final ByteBuffer record)
     {
         return enqueue(record, true, false);
     }
 
+    /**
+     * Enqueues a droppable record.
+     *
+     * @param record the bytes to write; copied
+     * @return false if it was not accepted
+     */
     public boolean enqueue(final byte[] record)
     {
         return enqueue(ByteBuffer.wrap(record));
@@ -118,6 +142,7 @@ public final class UnifiedWriter
     /**
      * Producer threads. The record's bytes are copied; the buffer's position is not moved.
      *
+     * @param record    the bytes to write, from the buffer's position to its limit
      * @param droppable false: never dropped by the queue policy; waits as under BLOCK when the ring is full
      * @param trigger   MANUAL mode: write everything up to and including this record, without waiting
      * @return false if the record was dropped, or written synchronously without success
@@ -330,6 +355,7 @@ public final class UnifiedWriter
     /**
      * As {@link #flush()}, for at most {@code timeout} (null: no limit).
      *
+     * @param timeout the longest wait, or null
      * @return whether every record published before the call was resolved in time
      */
     public boolean flush(final Duration timeout)
@@ -366,7 +392,11 @@ public final class UnifiedWriter
         return ledger.consumed.get() >= target;
     }
 
-    /** Drains within the configured shutdown timeout; see {@link #stop(Duration)}. */
+    /**
+     * Drains within the configured shutdown timeout; see {@link #stop(Duration)}.
+     *
+     * @return true if everything was drained
+     */
     public boolean stop()
     {
         return stop(config.shutdownTimeout());
@@ -376,6 +406,7 @@ public final class UnifiedWriter
      * Stops accepting records, drains the ring, and closes the destinations. Records left at the deadline
      * count as failed. Idempotent: a second call waits for the first and returns its result.
      *
+     * @param timeout the longest the drain may take
      * @return true if everything was drained
      */
     public boolean stop(final Duration timeout)
@@ -497,6 +528,7 @@ public final class UnifiedWriter
     /**
      * Applies the settings that can change live: policy, intervals, timeouts, restart limits, listener.
      *
+     * @param newConfig the new settings
      * @throws IllegalArgumentException if the new configuration changes the ring size, mode, batch or
      *                                  buffer size, asynchrony, or the LOOP tick, which need a new writer
      */
@@ -513,24 +545,30 @@ public final class UnifiedWriter
         config = newConfig;
     }
 
+    /** {@return the settings in effect} */
     public WriterConfig config()
     {
         return config;
     }
 
-    /** Any thread: pending is read from the ring's sequences and the writer's own buffer. */
+    /**
+     * Any thread: pending is read from the ring's sequences and the writer's own buffer.
+     *
+     * @return a snapshot of the counters
+     */
     public WriterMetrics metrics()
     {
         final long pending = ledger.terminated() ? 0 : ledger.pending() + own.pending();
         return counters.snapshot(pending, state == FALLBACK);
     }
 
-    /** Free slots in the ring, never negative. */
+    /** {@return the free slots in the ring, never negative} */
     public long remainingCapacity()
     {
         return Math.max(0, ring.remainingCapacity());
     }
 
+    /** {@return whether {@link #stop()} has begun} */
     public boolean isStopped()
     {
         return state == STOPPED;

@@ -49,12 +49,13 @@ public final class WriterConfig
         listener = b.listener;
     }
 
+    /** {@return a builder with the default settings} */
     public static Builder builder()
     {
         return new Builder();
     }
 
-    /** A builder holding this configuration's values, to derive a changed copy. */
+    /** {@return a builder holding this configuration's values, to derive a changed copy} */
     public Builder toBuilder()
     {
         return new Builder().name(name).ringSize(ringSize).policy(policy).mode(mode).batchSize(batchSize)
@@ -63,86 +64,94 @@ public final class WriterConfig
             .blockTimeout(blockTimeout).async(async).listener(listener);
     }
 
-    /** Name of the writer thread and of the writer in messages. */
+    /** {@return the name of the writer thread, and of the writer in messages} */
     public String name()
     {
         return name;
     }
 
-    /** Slots in the ring, a power of two. */
+    /** {@return the slots in the ring, a power of two} */
     public int ringSize()
     {
         return ringSize;
     }
 
+    /** {@return what a producer does when the ring is full} */
     public QueuePolicy policy()
     {
         return policy;
     }
 
+    /** {@return when the writer thread writes} */
     public Mode mode()
     {
         return mode;
     }
 
-    /** Records per write call at most. */
+    /** {@return the records per write call at most} */
     public int batchSize()
     {
         return batchSize;
     }
 
-    /** Bytes per write call at most; a larger record is written alone. */
+    /** {@return the bytes per write call at most; a larger record is written alone} */
     public int bufferSize()
     {
         return bufferSize;
     }
 
-    /** LOOP: the longest a record waits for company before it is written. */
+    /** {@return in LOOP mode, the longest a record waits for company before it is written} */
     public Duration flushInterval()
     {
         return flushInterval;
     }
 
-    /** LOOP: how often the writer wakes to look at the ring. */
+    /** {@return in LOOP mode, how often the writer wakes to look at the ring} */
     public Duration tick()
     {
         return tick;
     }
 
+    /** {@return whether the writer reopens a failed destination and retries} */
     public boolean autoRestart()
     {
         return autoRestart;
     }
 
-    /** Failures in a row tolerated before falling back to synchronous writes. */
+    /** {@return the failures in a row tolerated before falling back to synchronous writes} */
     public int maxRestarts()
     {
         return maxRestarts;
     }
 
+    /** {@return the longest {@link UnifiedWriter#stop()} may take to drain the ring} */
     public Duration shutdownTimeout()
     {
         return shutdownTimeout;
     }
 
-    /** WARN: the shortest time between two drop warnings. */
+    /** {@return under WARN, the shortest time between two drop warnings} */
     public Duration warnInterval()
     {
         return warnInterval;
     }
 
-    /** BLOCK: the longest a producer waits for room before its record is dropped; null waits forever. */
+    /**
+     * {@return under BLOCK, the longest a producer waits for room before its record is dropped; null waits
+     * forever}
+     */
     public Duration blockTimeout()
     {
         return blockTimeout;
     }
 
-    /** False writes on the caller's thread, through the same destinations and counters. */
+    /** {@return false to write on the caller's thread, through the same destinations and counters} */
     public boolean async()
     {
         return async;
     }
 
+    /** {@return who hears of drops, errors, fallback and restarts} */
     public WriterListener listener()
     {
         return listener;
@@ -181,91 +190,150 @@ public final class WriterConfig
         {
         }
 
+        /**
+         * @param name the writer's name, for its thread and messages
+         * @return this builder
+         */
         public Builder name(final String name)
         {
             this.name = name;
             return this;
         }
 
+        /**
+         * @param ringSize the ring's slots, from {@link #MIN_RING_SIZE} to {@link #MAX_RING_SIZE}, rounded up to a power of two
+         * @return this builder
+         */
         public Builder ringSize(final int ringSize)
         {
             this.ringSize = ringSize;
             return this;
         }
 
+        /**
+         * @param policy what a producer does when the ring is full
+         * @return this builder
+         */
         public Builder policy(final QueuePolicy policy)
         {
             this.policy = policy;
             return this;
         }
 
+        /**
+         * @param mode when the writer thread writes
+         * @return this builder
+         */
         public Builder mode(final Mode mode)
         {
             this.mode = mode;
             return this;
         }
 
+        /**
+         * @param batchSize the records per write call at most
+         * @return this builder
+         */
         public Builder batchSize(final int batchSize)
         {
             this.batchSize = batchSize;
             return this;
         }
 
+        /**
+         * @param bufferSize the bytes per write call at most
+         * @return this builder
+         */
         public Builder bufferSize(final int bufferSize)
         {
             this.bufferSize = bufferSize;
             return this;
         }
 
+        /**
+         * @param flushInterval in LOOP mode, the longest a record waits for company
+         * @return this builder
+         */
         public Builder flushInterval(final Duration flushInterval)
         {
             this.flushInterval = flushInterval;
             return this;
         }
 
+        /**
+         * @param tick in LOOP mode, how often the writer looks at the ring
+         * @return this builder
+         */
         public Builder tick(final Duration tick)
         {
             this.tick = tick;
             return this;
         }
 
+        /**
+         * @param autoRestart whether a failed destination is reopened and retried
+         * @return this builder
+         */
         public Builder autoRestart(final boolean autoRestart)
         {
             this.autoRestart = autoRestart;
             return this;
         }
 
+        /**
+         * @param maxRestarts the failures in a row tolerated before falling back to synchronous writes
+         * @return this builder
+         */
         public Builder maxRestarts(final int maxRestarts)
         {
             this.maxRestarts = maxRestarts;
             return this;
         }
 
+        /**
+         * @param shutdownTimeout the longest stopping may take to drain the ring
+         * @return this builder
+         */
         public Builder shutdownTimeout(final Duration shutdownTimeout)
         {
             this.shutdownTimeout = shutdownTimeout;
             return this;
         }
 
+        /**
+         * @param warnInterval under WARN, the shortest time between two drop warnings
+         * @return this builder
+         */
         public Builder warnInterval(final Duration warnInterval)
         {
             this.warnInterval = warnInterval;
             return this;
         }
 
-        /** Null waits forever. */
+        /**
+         * @param blockTimeout under BLOCK, the longest a producer waits for room; null waits forever
+         * @return this builder
+         */
         public Builder blockTimeout(final Duration blockTimeout)
         {
             this.blockTimeout = blockTimeout;
             return this;
         }
 
+        /**
+         * @param async false to write on the caller's thread
+         * @return this builder
+         */
         public Builder async(final boolean async)
         {
             this.async = async;
             return this;
         }
 
+        /**
+         * @param listener who hears of drops, errors, fallback and restarts
+         * @return this builder
+         */
         public Builder listener(final WriterListener listener)
         {
             this.listener = listener;
@@ -273,6 +341,7 @@ public final class WriterConfig
         }
 
         /**
+         * @return the checked settings
          * @throws IllegalArgumentException naming the field, the value and what is accepted
          */
         public WriterConfig build()

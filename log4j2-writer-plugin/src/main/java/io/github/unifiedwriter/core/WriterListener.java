@@ -20,12 +20,21 @@ public interface WriterListener
     {
     }
 
-    /** The writer thread: a destination failed; the writer will reopen it and retry after a backoff. */
+    /**
+     * The writer thread: a destination failed; the writer will reopen it and retry after a backoff.
+     *
+     * @param error          what the destination threw
+     * @param restartsInARow failures in a row so far, this one included
+     */
     default void onError(final Throwable error, final int restartsInARow)
     {
     }
 
-    /** The writer thread: the writer gave up retrying and writes on the callers' threads from now on. */
+    /**
+     * The writer thread: the writer gave up retrying and writes on the callers' threads from now on.
+     *
+     * @param lastError the last failure of the destination
+     */
     default void onFallbackToSync(final Throwable lastError)
     {
     }

@@ -32,7 +32,7 @@ public record WriterMetrics(
     boolean fallbackToSync,
     String lastError)
 {
-    /** Every field by name, in declaration order, for logging and JMX. */
+    /** {@return every field by name, in declaration order, for logging and JMX} */
     public Map<String, Object> asMap()
     {
         final Map<String, Object> map = new LinkedHashMap<>();

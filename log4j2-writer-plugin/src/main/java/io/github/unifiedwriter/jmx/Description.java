@@ -16,9 +16,9 @@ import javax.management.MBeanOperationInfo;
 @Target(ElementType.METHOD)
 public @interface Description
 {
-    /** One sentence, with the unit where the value has one. */
+    /** {@return one sentence, with the unit where the value has one} */
     String value();
 
-    /** For operations: {@link MBeanOperationInfo#ACTION}, {@link MBeanOperationInfo#INFO} and so on. */
+    /** {@return for operations: {@link MBeanOperationInfo#ACTION}, {@link MBeanOperationInfo#INFO} and so on} */
     int impact() default MBeanOperationInfo.UNKNOWN;
 }

@@ -21,11 +21,11 @@ public @interface Metric
     /** Goes up and down. */
     String GAUGE = "gauge";
 
-    /** {@link #COUNTER} or {@link #GAUGE}. */
+    /** {@return {@link #COUNTER} or {@link #GAUGE}} */
     @DescriptorKey("metricType")
     String type();
 
-    /** What one unit of the value counts, e.g. {@code records}, {@code bytes}, {@code ms}. */
+    /** {@return what one unit of the value counts, e.g. {@code records}, {@code bytes}, {@code ms}} */
     @DescriptorKey("units")
     String units();
 }

@@ -13,31 +13,31 @@ import io.github.unifiedwriter.core.WriterMetrics;
  */
 public interface MonitoredWriter
 {
-    /** A consistent snapshot of the counters, carried across writer swaps. */
+    /** {@return a consistent snapshot of the counters, carried across writer swaps} */
     WriterMetrics metrics();
 
-    /** Free slots in the ring. The bean shows a negative value as zero. */
+    /** {@return the free slots in the ring; the bean shows a negative value as zero} */
     long remainingCapacity();
 
-    /** Slots in the ring. */
+    /** {@return the slots in the ring} */
     int ringSize();
 
-    /** When the writer thread writes: {@code TRIGGER}, {@code LOOP} or {@code MANUAL}. */
+    /** {@return when the writer thread writes: {@code TRIGGER}, {@code LOOP} or {@code MANUAL}} */
     String mode();
 
-    /** What a producer does when the ring is full, e.g. {@code BLOCK} or {@code DROP_NEWEST}. */
+    /** {@return what a producer does when the ring is full, e.g. {@code BLOCK} or {@code DROP_NEWEST}} */
     String policy();
 
-    /** The file sink, e.g. {@code block}, {@code line} or {@code mmap}. */
+    /** {@return the file sink, e.g. {@code block}, {@code line} or {@code mmap}} */
     String writerType();
 
-    /** The file being written. */
+    /** {@return the file being written} */
     String fileName();
 
-    /** Records per write call at most. */
+    /** {@return the records per write call at most} */
     int batchSize();
 
-    /** The longest a record waits for company before it is written, in milliseconds. */
+    /** {@return the longest a record waits for company before it is written, in milliseconds} */
     long flushIntervalMillis();
 
     /** Writes what the ring holds; in MANUAL mode, the only way records leave the ring. Never blocks. */

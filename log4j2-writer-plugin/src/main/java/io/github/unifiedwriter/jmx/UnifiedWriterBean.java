@@ -51,7 +51,11 @@ public final class UnifiedWriterBean extends StandardEmitterMBean
     private volatile Thread pollerThread;
     private ScheduledThreadPoolExecutor executor;
 
-    /** A bean over {@code writer}, not yet registered. */
+    /**
+     * A bean over {@code writer}, not yet registered.
+     *
+     * @param writer what the bean shows and drives
+     */
     public UnifiedWriterBean(final MonitoredWriter writer)
     {
         this(writer, POLL_INTERVAL, MIN_DROP_INTERVAL, System::nanoTime);
@@ -75,6 +79,8 @@ public final class UnifiedWriterBean extends StandardEmitterMBean
      * Registers this bean as {@code name}. A bean already registered under that name (left by a reload
      * that failed) is unregistered first; if this bean is registered elsewhere, it moves.
      *
+     * @param server the MBean server, usually the platform's
+     * @param name   a name from {@link WriterObjectNames#of}
      * @return the registered name
      * @throws JMException if the server refuses the bean
      */
@@ -118,12 +124,13 @@ public final class UnifiedWriterBean extends StandardEmitterMBean
         }
     }
 
-    /** The name this bean is registered under, or null. */
+    /** {@return the name this bean is registered under, or null} */
     public ObjectName objectName()
     {
         return name;
     }
 
+    /** {@return whether the bean is registered} */
     public boolean isRegistered()
     {
         return name != null;

@@ -25,6 +25,7 @@ public final class WriterObjectNames
     /**
      * @param contextName  the LoggerContext's name
      * @param appenderName the appender's name
+     * @return the bean's name, with values quoted where they must be
      * @throws IllegalArgumentException if either is null
      */
     public static ObjectName of(final String contextName, final String appenderName)
@@ -37,7 +38,7 @@ public final class WriterObjectNames
         return parse(DOMAIN + ":type=" + TYPE + ",context=" + value(contextName) + ",name=" + value(appenderName));
     }
 
-    /** Matches every UnifiedWriter bean, for queries. */
+    /** {@return a pattern that matches every UnifiedWriter bean, for queries} */
     public static ObjectName pattern()
     {
         return parse(DOMAIN + ":type=" + TYPE + ",*");

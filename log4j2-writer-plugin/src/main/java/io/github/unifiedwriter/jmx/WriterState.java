@@ -22,7 +22,7 @@ public enum WriterState
         this.text = text;
     }
 
-    /** Lower-case words for a notification message. */
+    /** {@return lower-case words for a notification message} */
     public String text()
     {
         return text;

@@ -54,6 +54,11 @@ public final class UnifiedWriterAppender extends AbstractAppender
         this.triggerLevel = triggerLevel;
     }
 
+    /**
+     * The builder Log4j2 fills from a {@code <UnifiedWriter>} element; it can also be used from code.
+     *
+     * @return a builder with no attribute set
+     */
     @PluginBuilderFactory
     public static UnifiedWriterBuilder newBuilder()
     {
@@ -125,12 +130,13 @@ public final class UnifiedWriterAppender extends AbstractAppender
         return stopped;
     }
 
-    /** The manager this appender writes through, with its counters and its operations. */
+    /** {@return the manager this appender writes through, with its counters and its operations} */
     public UnifiedWriterManager getManager()
     {
         return manager;
     }
 
+    /** {@return the absolute path of the file being written} */
     public String getFileName()
     {
         return manager.getFileName();

@@ -193,174 +193,290 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
         return given;
     }
 
+    /**
+     * @param name the text of the {@code name} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setName(final String name)
     {
         this.name = name;
         return this;
     }
 
+    /**
+     * @param fileName the text of the {@code fileName} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setFileName(final String fileName)
     {
         this.fileName = fileName;
         return this;
     }
 
+    /**
+     * @param append the text of the {@code append} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setAppend(final String append)
     {
         this.append = append;
         return this;
     }
 
+    /**
+     * @param mode the text of the {@code mode} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setMode(final String mode)
     {
         this.mode = mode;
         return this;
     }
 
+    /**
+     * @param tick the text of the {@code tick} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setTick(final String tick)
     {
         this.tick = tick;
         return this;
     }
 
+    /**
+     * @param ringSize the text of the {@code ringSize} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setRingSize(final String ringSize)
     {
         this.ringSize = ringSize;
         return this;
     }
 
+    /**
+     * @param policy the text of the {@code policy} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setPolicy(final String policy)
     {
         this.policy = policy;
         return this;
     }
 
+    /**
+     * @param batchSize the text of the {@code batchSize} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setBatchSize(final String batchSize)
     {
         this.batchSize = batchSize;
         return this;
     }
 
+    /**
+     * @param flushInterval the text of the {@code flushInterval} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setFlushInterval(final String flushInterval)
     {
         this.flushInterval = flushInterval;
         return this;
     }
 
+    /**
+     * @param flush the text of the {@code flush} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setFlush(final String flush)
     {
         this.flush = flush;
         return this;
     }
 
+    /**
+     * @param bufferSize the text of the {@code bufferSize} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setBufferSize(final String bufferSize)
     {
         this.bufferSize = bufferSize;
         return this;
     }
 
+    /**
+     * @param writerType the text of the {@code writerType} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setWriterType(final String writerType)
     {
         this.writerType = writerType;
         return this;
     }
 
+    /**
+     * @param regionSize the text of the {@code regionSize} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setRegionSize(final String regionSize)
     {
         this.regionSize = regionSize;
         return this;
     }
 
+    /**
+     * @param fsync the text of the {@code fsync} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setFsync(final String fsync)
     {
         this.fsync = fsync;
         return this;
     }
 
+    /**
+     * @param async the text of the {@code async} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setAsync(final String async)
     {
         this.async = async;
         return this;
     }
 
+    /**
+     * @param shutdownTimeout the text of the {@code shutdownTimeout} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setShutdownTimeout(final String shutdownTimeout)
     {
         this.shutdownTimeout = shutdownTimeout;
         return this;
     }
 
+    /**
+     * @param deadline the text of the {@code deadline} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setDeadline(final String deadline)
     {
         this.deadline = deadline;
         return this;
     }
 
+    /**
+     * @param blockTimeout the text of the {@code blockTimeout} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setBlockTimeout(final String blockTimeout)
     {
         this.blockTimeout = blockTimeout;
         return this;
     }
 
+    /**
+     * @param autoRestart the text of the {@code autoRestart} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setAutoRestart(final String autoRestart)
     {
         this.autoRestart = autoRestart;
         return this;
     }
 
+    /**
+     * @param maxRestarts the text of the {@code maxRestarts} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setMaxRestarts(final String maxRestarts)
     {
         this.maxRestarts = maxRestarts;
         return this;
     }
 
+    /**
+     * @param discardThreshold the text of the {@code discardThreshold} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setDiscardThreshold(final String discardThreshold)
     {
         this.discardThreshold = discardThreshold;
         return this;
     }
 
+    /**
+     * @param triggerLevel the text of the {@code triggerLevel} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setTriggerLevel(final String triggerLevel)
     {
         this.triggerLevel = triggerLevel;
         return this;
     }
 
+    /**
+     * @param jmx the text of the {@code jmx} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setJmx(final String jmx)
     {
         this.jmx = jmx;
         return this;
     }
 
+    /**
+     * @param ignoreExceptions the text of the {@code ignoreExceptions} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setIgnoreExceptions(final String ignoreExceptions)
     {
         this.ignoreExceptions = ignoreExceptions;
         return this;
     }
 
+    /**
+     * @param filePermissions the text of the {@code filePermissions} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
     public UnifiedWriterBuilder setFilePermissions(final String filePermissions)
     {
         this.filePermissions = filePermissions;
         return this;
     }
 
+    /**
+     * @param layout the layout that encodes each event; {@code PatternLayout} with {@code %m%n} when null
+     * @return this builder
+     */
     public UnifiedWriterBuilder setLayout(final Layout<? extends Serializable> layout)
     {
         this.layout = layout;
         return this;
     }
 
+    /**
+     * @param filter the filter applied before an event is encoded, or null
+     * @return this builder
+     */
     public UnifiedWriterBuilder setFilter(final Filter filter)
     {
         this.filter = filter;
         return this;
     }
 
+    /**
+     * @param propertyArray the {@code <Property>} elements, kept as on every Log4j2 appender
+     * @return this builder
+     */
     public UnifiedWriterBuilder setPropertyArray(final Property[] propertyArray)
     {
         this.propertyArray = propertyArray;
         return this;
     }
 
+    /**
+     * @param configuration the configuration the appender belongs to, or null from code
+     * @return this builder
+     */
     public UnifiedWriterBuilder setConfiguration(final Configuration configuration)
     {
         this.configuration = configuration;

@@ -221,28 +221,31 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         return generations.metrics();
     }
 
-    /** The running writer's settings. */
+    /** {@return the running writer's settings} */
     public WriterConfig config()
     {
         return generations.current().writer().config();
     }
 
+    /** {@return the absolute path of the file, which is also the manager's name} */
     public String getFileName()
     {
         return getName();
     }
 
+    /** {@return the name of the appender that created this manager} */
     public String getAppenderName()
     {
         return appenderName;
     }
 
+    /** {@return how the file is written} */
     public WriterType getWriterType()
     {
         return file.settings().type();
     }
 
-    /** The MXBean's name, or null when jmx is off. */
+    /** {@return the MXBean's name, or null when jmx is off} */
     public ObjectName getObjectName()
     {
         final UnifiedWriterBean bean = mbean;
@@ -311,7 +314,12 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         flush(config().shutdownTimeout());
     }
 
-    /** Waits up to {@code timeout} until every record accepted before the call is written, failed or dropped. */
+    /**
+     * Waits up to {@code timeout} until every record accepted before the call is written, failed or dropped.
+     *
+     * @param timeout the longest wait
+     * @return whether every such record was resolved in time
+     */
     public boolean flush(final Duration timeout)
     {
         return generations.current().writer().flush(timeout);
@@ -331,12 +339,21 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         generations.current().writer().reopen();
     }
 
-    /** Also tells {@code other} what the writer reports, such as drops and restarts. */
+    /**
+     * Also tells {@code other} what the writer reports, such as drops and restarts.
+     *
+     * @param other the listener to add
+     */
     public void addListener(final WriterListener other)
     {
         listener.add(other);
     }
 
+    /**
+     * Stops telling {@code other} what the writer reports.
+     *
+     * @param other a listener added before
+     */
     public void removeListener(final WriterListener other)
     {
         listener.remove(other);

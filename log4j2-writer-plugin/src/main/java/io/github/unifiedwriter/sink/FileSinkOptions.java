@@ -41,48 +41,52 @@ public final class FileSinkOptions
         footer = copy(b.footer);
     }
 
+    /** {@return a builder with the default options} */
     public static Builder builder()
     {
         return new Builder();
     }
 
-    /** True keeps what the file holds and writes after it (trimming a torn tail); false empties it. */
+    /** {@return true to keep what the file holds and write after it (trimming a torn tail); false empties it} */
     public boolean append()
     {
         return append;
     }
 
-    /** How {@link FileChannelSink} writes; no effect on {@link MappedFileSink}. */
+    /** {@return how {@link FileChannelSink} writes; no effect on {@link MappedFileSink}} */
     public SinkKind kind()
     {
         return kind;
     }
 
-    /** {@link SinkKind#BLOCK}: bytes gathered per write call at most; a larger record is written alone. */
+    /** {@return for {@link SinkKind#BLOCK}, the bytes gathered per write call at most} A larger one goes alone. */
     public int bufferSize()
     {
         return bufferSize;
     }
 
-    /** {@link MappedFileSink}: bytes mapped at a time; a larger record gets a region of its own size. */
+    /** {@return for {@link MappedFileSink}, the bytes mapped at a time} A larger record gets its own region. */
     public int regionSize()
     {
         return regionSize;
     }
 
-    /** The initial policy; each sink's {@code setFsync} changes it live. */
+    /** {@return the initial fsync policy} Each sink's {@code setFsync} changes it live. */
     public FsyncPolicy fsync()
     {
         return fsync;
     }
 
-    /** Mode of a newly created file, or null for the system's default. Folders get no more (see ParentFolders). */
+    /**
+     * {@return the mode of a newly created file, or null for the system's default} Folders get no more (see
+     * ParentFolders).
+     */
     public Set<PosixFilePermission> filePermissions()
     {
         return filePermissions;
     }
 
-    /** The byte that ends a record: a tail after the last one is torn and trimmed when appending. */
+    /** {@return the byte that ends a record} A tail after the last one is torn and trimmed when appending. */
     public byte delimiter()
     {
         return delimiter;
@@ -91,13 +95,15 @@ public final class FileSinkOptions
     /**
      * Written when a new or empty regular file is opened; null for none. A copy. End it with the delimiter,
      * or appending will take it for a torn record.
+     *
+     * @return the header's bytes, or null
      */
     public byte[] header()
     {
         return copy(header);
     }
 
-    /** Written at close; null for none. A copy. */
+    /** {@return the bytes written at close, or null for none} A copy. */
     public byte[] footer()
     {
         return copy(footer);
@@ -142,57 +148,90 @@ public final class FileSinkOptions
         {
         }
 
+        /**
+         * @param append true to keep what the file holds; false empties it when opened
+         * @return this builder
+         */
         public Builder append(final boolean append)
         {
             this.append = append;
             return this;
         }
 
+        /**
+         * @param kind how {@link FileChannelSink} writes
+         * @return this builder
+         */
         public Builder kind(final SinkKind kind)
         {
             this.kind = kind;
             return this;
         }
 
+        /**
+         * @param bufferSize the bytes gathered per write call at most
+         * @return this builder
+         */
         public Builder bufferSize(final int bufferSize)
         {
             this.bufferSize = bufferSize;
             return this;
         }
 
+        /**
+         * @param regionSize the bytes {@link MappedFileSink} maps at a time
+         * @return this builder
+         */
         public Builder regionSize(final int regionSize)
         {
             this.regionSize = regionSize;
             return this;
         }
 
+        /**
+         * @param fsync when the file is forced to storage
+         * @return this builder
+         */
         public Builder fsync(final FsyncPolicy fsync)
         {
             this.fsync = fsync;
             return this;
         }
 
-        /** Null leaves the mode of new files to the system. */
+        /**
+         * @param filePermissions the mode of a new file; null leaves it to the system
+         * @return this builder
+         */
         public Builder filePermissions(final Set<PosixFilePermission> filePermissions)
         {
             this.filePermissions = filePermissions;
             return this;
         }
 
+        /**
+         * @param delimiter the byte that ends a record
+         * @return this builder
+         */
         public Builder delimiter(final byte delimiter)
         {
             this.delimiter = delimiter;
             return this;
         }
 
-        /** Null or empty for none. */
+        /**
+         * @param header written into a new or empty file; null or empty for none
+         * @return this builder
+         */
         public Builder header(final byte[] header)
         {
             this.header = copy(header);
             return this;
         }
 
-        /** Null or empty for none. */
+        /**
+         * @param footer written at close; null or empty for none
+         * @return this builder
+         */
         public Builder footer(final byte[] footer)
         {
             this.footer = copy(footer);
@@ -200,6 +239,7 @@ public final class FileSinkOptions
         }
 
         /**
+         * @return the checked options
          * @throws IllegalArgumentException naming the field, the value and what is accepted
          */
         public FileSinkOptions build()

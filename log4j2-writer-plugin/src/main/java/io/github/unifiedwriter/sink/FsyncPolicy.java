@@ -23,13 +23,13 @@ public final class FsyncPolicy
         this.intervalNanos = intervalNanos;
     }
 
-    /** Never force: the operating system writes back in its own time. The default. */
+    /** {@return never force: the operating system writes back in its own time} The default. */
     public static FsyncPolicy never()
     {
         return NEVER;
     }
 
-    /** Force after every batch: a record is on storage when the write that carried it returns. */
+    /** {@return force after every batch: a record is on storage when the write that carried it returns} */
     public static FsyncPolicy batch()
     {
         return BATCH;
@@ -39,6 +39,8 @@ public final class FsyncPolicy
      * Force at least once per interval while there is unforced data, and never more often: bounds both
      * what a power cut can lose and what forcing costs.
      *
+     * @param interval the longest time unforced data may wait
+     * @return the policy
      * @throws IllegalArgumentException unless the interval is positive and at most {@link #MAX_INTERVAL}
      */
     public static FsyncPolicy every(final Duration interval)

@@ -51,7 +51,14 @@ public final class MappedFileSink implements BatchDestination
         footer = options.footer();
     }
 
-    /** Opens the regular file at {@code path}, creating it and its folders as needed. */
+    /**
+     * Opens the regular file at {@code path}, creating it and its folders as needed.
+     *
+     * @param path    the file
+     * @param options how to write it
+     * @return the open sink
+     * @throws IOException when the file cannot be opened or prepared; nothing is left open
+     */
     public static MappedFileSink open(final Path path, final FileSinkOptions options) throws IOException
     {
         return open(path, options, ChannelOpener.FILES);
@@ -74,7 +81,11 @@ public final class MappedFileSink implements BatchDestination
         return sink;
     }
 
-    /** Replaces the fsync policy; takes effect from the next write or idle call. Any thread. */
+    /**
+     * Replaces the fsync policy; takes effect from the next write or idle call. Any thread.
+     *
+     * @param fsync the new policy
+     */
     public void setFsync(final FsyncPolicy fsync)
     {
         sync.policy(fsync);
