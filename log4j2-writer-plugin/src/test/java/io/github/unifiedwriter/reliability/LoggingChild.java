@@ -16,7 +16,9 @@ import org.apache.logging.log4j.core.LoggerContext;
  *   <li>{@code until-killed}: logs as fast as it can, says "ready" once 1000 lines are written, and waits
  *   to be killed;</li>
  *   <li>{@code shutdown-hook <lines>}: registers a shutdown hook that calls {@link LogManager#shutdown()},
- *   logs {@code lines} lines per thread, and lets {@code main} return.</li>
+ *   logs {@code lines} lines per thread, and lets {@code main} return;</li>
+ *   <li>{@code exit-while-logging}: registers the same hook, and calls {@code System.exit(0)} once 1000 lines
+ *   are written, while the threads still log.</li>
  * </ul>
  */
 public final class LoggingChild
@@ -34,29 +36,30 @@ public final class LoggingChild
         final Logger logger = LogManager.getLogger("child");
         if ("until-killed".equals(args[0]))
         {
-            untilKilled(logger);
+            start(logger, LIMIT);
+            awaitWritten();
+            System.out.println("ready");
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
         }
-        else
+        Runtime.getRuntime().addShutdownHook(new Thread(LogManager::shutdown, "shutdown-logging"));
+        if ("exit-while-logging".equals(args[0]))
         {
-            Runtime.getRuntime().addShutdownHook(new Thread(LogManager::shutdown, "shutdown-logging"));
-            final long lines = Long.parseLong(args[1]);
-            join(start(logger, lines));
-            System.out.println("logged");
+            start(logger, LIMIT);
+            awaitWritten();
+            System.exit(0);
         }
+        join(start(logger, Long.parseLong(args[1])));
     }
 
-    private static void untilKilled(final Logger logger) throws InterruptedException
+    private static void awaitWritten() throws InterruptedException
     {
-        start(logger, LIMIT);
         final UnifiedWriterAppender appender =
             ((LoggerContext)LogManager.getContext(false)).getConfiguration().getAppender("child");
         while (appender.getManager().metrics().written() < READY_AFTER)
         {
             Thread.sleep(1);
         }
-        System.out.println("ready");
-        System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
     }
 
     private static List<Thread> start(final Logger logger, final long lines)
