@@ -130,7 +130,8 @@ class FloodTest
                 "t" + thread + " " + seq + " follows " + (next[thread] - 1) + ": " + context);
             assertTrue(!everyLine || seq == next[thread], "t" + thread + " " + next[thread] + " is missing");
             assertEquals(error ? "E" : null, tag, "t" + thread + " " + seq + " has the level it was logged at");
-            assertTrue(!error || errors[thread] == seq / ERROR_EVERY, "t" + thread + " " + seq + ": an ERROR is missing");
+            assertTrue(!error || errors[thread] == seq / ERROR_EVERY,
+                "t" + thread + " " + seq + ": an ERROR is missing");
             errors[thread] += error ? 1 : 0;
             next[thread] = seq + 1;
             count[0]++;

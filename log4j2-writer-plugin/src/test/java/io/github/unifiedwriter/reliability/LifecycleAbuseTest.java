@@ -2,7 +2,9 @@ package io.github.unifiedwriter.reliability;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -65,7 +67,7 @@ class LifecycleAbuseTest
                 }
             });
             Threads.await(() -> manager.metrics().written() >= 10_000, "some lines written");
-            assertTrue(appender.stop(30, java.util.concurrent.TimeUnit.SECONDS), "drained within the timeout");
+            assertTrue(appender.stop(30, TimeUnit.SECONDS), "drained within the timeout");
             app.join(60);
             final WriterMetrics stopped = manager.metrics();
             appender.stop();
@@ -226,6 +228,6 @@ class LifecycleAbuseTest
             assertTrue("exit-while-logging".equals(mode) || next[t] == lines, "every line of t" + t + ": " + next[t]);
         }
         System.out.println("shutdown hook, " + type + " writer, " + mode + ": lines per thread " +
-            java.util.Arrays.toString(next));
+            Arrays.toString(next));
     }
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 import io.github.unifiedwriter.log4j2.FullDiskSinks;
@@ -117,7 +118,7 @@ abstract class SmallDisk implements AutoCloseable
                     throw new UncheckedIOException(full);
                 }
             }
-            try (OutputStream out = Files.newOutputStream(ballast, java.nio.file.StandardOpenOption.APPEND))
+            try (OutputStream out = Files.newOutputStream(ballast, StandardOpenOption.APPEND))
             {
                 while (true)
                 {

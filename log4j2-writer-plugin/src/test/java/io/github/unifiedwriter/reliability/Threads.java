@@ -2,6 +2,7 @@ package io.github.unifiedwriter.reliability;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Threads
 {
     private final List<Thread> all = new ArrayList<>();
-    private final List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Throwable> thrown = new CopyOnWriteArrayList<>();
 
     private Threads()
     {
