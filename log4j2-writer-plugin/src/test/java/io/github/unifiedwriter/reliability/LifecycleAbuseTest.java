@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -178,7 +179,10 @@ class LifecycleAbuseTest
         }
     }
 
-    /** Waits until the ring is full and nothing has been written for a while: the writer is stuck in the pipe. */
+    /**
+     * Waits until the ring is full, the writer thread sits in a write system call, and nothing has been written
+     * for a while: the pipe is full and the writer is stuck in it.
+     */
     private static void awaitStuck(final UnifiedWriterManager manager)
     {
         final long[] last = {-1};
@@ -187,10 +191,25 @@ class LifecycleAbuseTest
         {
             Threads.sleep(50);
             final long written = manager.metrics().written();
-            still[0] = manager.remainingCapacity() == 0 && written == last[0] ? still[0] + 1 : 0;
+            final boolean stuck = manager.remainingCapacity() == 0 && written == last[0] && inWriteCall("piped");
+            still[0] = stuck ? still[0] + 1 : 0;
             last[0] = written;
             return still[0] >= 4;
         }, "the ring fills behind the stuck writer");
+    }
+
+    private static boolean inWriteCall(final String thread)
+    {
+        for (final Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet())
+        {
+            final StackTraceElement[] stack = entry.getValue();
+            if (entry.getKey().getName().equals(thread) && stack.length > 0 &&
+                "write0".equals(stack[0].getMethodName()))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
