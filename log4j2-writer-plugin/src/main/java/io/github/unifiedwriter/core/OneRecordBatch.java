@@ -1,0 +1,64 @@
+package io.github.unifiedwriter.core;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The caller's own record as a batch of one, for synchronous writes. Reused by whichever producer holds
+ * the synchronous write lock; it restores the record's bounds for each destination.
+ */
+final class OneRecordBatch implements ReplayableBatch
+{
+    private ByteBuffer record;
+    private int position;
+    private int limit;
+    private int confirmed;
+
+    OneRecordBatch reset(final ByteBuffer record)
+    {
+        this.record = record;
+        this.position = record.position();
+        this.limit = record.limit();
+        this.confirmed = 0;
+        return this;
+    }
+
+    /** Drops the reference so the caller's buffer is not kept alive. */
+    void clear()
+    {
+        record = null;
+    }
+
+    @Override
+    public int size()
+    {
+        return 1;
+    }
+
+    @Override
+    public ByteBuffer record(final int index)
+    {
+        if (index != 0)
+        {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return record.limit(limit).position(position);
+    }
+
+    @Override
+    public void confirm(final int count)
+    {
+        confirmed = Math.max(confirmed, Math.min(count, 1));
+    }
+
+    @Override
+    public void replay()
+    {
+        confirmed = 0;
+    }
+
+    @Override
+    public int confirmed()
+    {
+        return confirmed;
+    }
+}

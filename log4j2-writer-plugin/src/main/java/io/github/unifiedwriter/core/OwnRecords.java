@@ -1,0 +1,76 @@
+package io.github.unifiedwriter.core;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Records logged by the writing thread itself, from a destination, a listener or a layout it calls. They
+ * never enter the ring, where the writer would wait on itself; they are copied aside and written after
+ * the current batch. Only the writing thread touches them; any thread may read {@link #pending()}.
+ */
+final class OwnRecords
+{
+    private final ListBatch waiting = new ListBatch();
+    private final ListBatch writing = new ListBatch();
+    private final Counters counters;
+    private volatile int pending;
+
+    OwnRecords(final Counters counters)
+    {
+        this.counters = counters;
+    }
+
+    /** Writing thread: keeps a copy. This allocates, but only on this rare path. */
+    void add(final ByteBuffer record)
+    {
+        final byte[] copy = new byte[record.remaining()];
+        record.get(record.position(), copy);
+        waiting.add(ByteBuffer.wrap(copy));
+        pending = waiting.size() + writing.size();
+        counters.enqueued.increment();
+    }
+
+    /**
+     * Writing thread: writes what is waiting, once, without retry. Records logged meanwhile wait for the
+     * next call, so a destination that always logs cannot loop forever.
+     */
+    void write(final Destinations destinations, final Ledger ledger)
+    {
+        if (waiting.isEmpty() || ledger.abandoned())
+        {
+            return;
+        }
+        writing.takeAll(waiting);
+        long bytes = 0;
+        for (int i = 0; i < writing.size(); i++)
+        {
+            bytes += writing.record(i).limit();
+        }
+        final int n = writing.size();
+        final int written = destinations.writeOnce(writing);
+        writing.clear();
+        pending = waiting.size();
+        ledger.count(written, n - written, bytes);
+    }
+
+    /** Writing thread, at the very end: what was logged while the last ones were written is refused. */
+    void refuse()
+    {
+        counters.dropped.add(waiting.size());
+        waiting.clear();
+        pending = 0;
+    }
+
+    /** Any thread. */
+    int pending()
+    {
+        return pending;
+    }
+
+    /** Stopping thread, abandoning: the records will never be written. */
+    int abandon()
+    {
+        final int n = pending;
+        pending = 0;
+        return n;
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.unifiedwriter.core;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Where threads wait for the writer to make progress: producers waiting for room in a full ring, and
+ * callers of flush. The writer signals only when someone waits, so the steady state takes no lock.
+ *
+ * <p>Waiting never spins and never polls by sleeping; a long safety timeout only guards against a lost
+ * wake-up. An interrupt does not end the wait: the flag is restored when the wait ends.
+ */
+final class ProducerGate
+{
+    /** Upper bound on one wait, a safety net against a missed signal rather than a polling period. */
+    private static final long SAFETY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition progress = lock.newCondition();
+    private volatile int waiters;
+
+    /** Writer thread (or any thread that advanced the ring): wakes every waiter, if there is one. */
+    void signal()
+    {
+        if (waiters > 0)
+        {
+            lock.lock();
+            try
+            {
+                progress.signalAll();
+            }
+            finally
+            {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Any thread: registers as a waiter. Must be paired with {@link #leave()}; then check, then {@link #await}. */
+    void enter()
+    {
+        lock.lock();
+        waiters++;
+    }
+
+    void leave()
+    {
+        waiters--;
+        lock.unlock();
+    }
+
+    /**
+     * Waits, with the lock held by {@link #enter()}, until signalled or until {@code deadline}
+     * ({@link System#nanoTime()} based, {@code Long.MAX_VALUE} for none).
+     *
+     * @return whether an interrupt arrived during the wait; the caller restores the flag when done
+     */
+    boolean await(final long deadline)
+    {
+        final long left = deadline == Long.MAX_VALUE ? SAFETY_NANOS : Math.min(SAFETY_NANOS, deadline - System.nanoTime());
+        if (left <= 0)
+        {
+            return false;
+        }
+        try
+        {
+            progress.awaitNanos(left);
+            return false;
+        }
+        catch (final InterruptedException e)
+        {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.unifiedwriter.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WriterThreadRecursionTest
+{
+    @Test
+    void aRecordLoggedByTheWriterThreadOnAFullRingIsWrittenAfterTheBatchWithoutDeadlock()
+    {
+        final MemoryDestination destination = new MemoryDestination();
+        final UnifiedWriter writer = UnifiedWriter.start(WriterConfig.builder().ringSize(64).build(), destination);
+        final AtomicInteger own = new AtomicInteger();
+        destination.duringWrite = () ->
+        {
+            if (own.get() < 20)
+            {
+                final int n = own.getAndIncrement();
+                assertTrue(writer.enqueue(("own-" + n + "\n").getBytes(StandardCharsets.UTF_8)));
+            }
+        };
+        final Producers producers = Producers.start(writer, 4, 2000);
+        producers.join();
+        assertTrue(writer.stop(Duration.ofSeconds(30)));
+        final String text = destination.text();
+        final StringBuilder ordinary = new StringBuilder();
+        int ownSeen = 0;
+        for (final String line : text.split("\n"))
+        {
+            if (line.startsWith("own-"))
+            {
+                assertEquals("own-" + ownSeen, line);
+                ownSeen++;
+            }
+            else
+            {
+                ordinary.append(line).append('\n');
+            }
+        }
+        assertEquals(20, ownSeen);
+        Records.assertComplete(ordinary.toString(), 4, 2000);
+        Records.assertAccounted(writer.metrics(), 8000 + 20);
+        assertEquals(8020, writer.metrics().written());
+    }
+}
