@@ -40,6 +40,12 @@ public final class Log4j2Driver implements LogDriver
         logger.info(STAMPED_MESSAGE, seq, PRICE, CLIENT, sentNanos);
     }
 
+    /** The configured logger, for callers that log their own way (the garbage-free JMH benchmarks). */
+    public Logger logger()
+    {
+        return logger;
+    }
+
     @Override
     public void stop()
     {
