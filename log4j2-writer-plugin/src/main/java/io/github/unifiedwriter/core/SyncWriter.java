@@ -25,14 +25,26 @@ final class SyncWriter
         this.ringBatch = new RingBatch(ledger.ring);
     }
 
-    void lock()
+    /**
+     * Takes the lock, and clears the caller's interrupt flag while it holds it: an interrupted thread
+     * writing to a {@code FileChannel} would close the channel for everyone.
+     *
+     * @return whether the flag was set, to hand back to {@link #unlock(boolean)}
+     */
+    boolean lock()
     {
         lock.lock();
+        return Thread.interrupted();
     }
 
-    void unlock()
+    /** Releases the lock and restores the caller's interrupt flag. */
+    void unlock(final boolean interrupted)
     {
         lock.unlock();
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether the calling thread holds the lock already: a destination logging while it writes. */

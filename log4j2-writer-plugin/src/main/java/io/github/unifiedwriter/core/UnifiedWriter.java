@@ -262,7 +262,7 @@ public final class UnifiedWriter
             counters.dropped.increment();
             return false;
         }
-        sync.lock();
+        final boolean interrupted = sync.lock();
         try
         {
             if (state == STOPPED)
@@ -277,7 +277,7 @@ public final class UnifiedWriter
         }
         finally
         {
-            sync.unlock();
+            sync.unlock(interrupted);
         }
         return enqueue(record, droppable, trigger);
     }
@@ -295,14 +295,14 @@ public final class UnifiedWriter
 
     private void drainSync()
     {
-        sync.lock();
+        final boolean interrupted = sync.lock();
         try
         {
             sync.drainRing(config.batchSize());
         }
         finally
         {
-            sync.unlock();
+            sync.unlock(interrupted);
         }
     }
 
@@ -406,7 +406,7 @@ public final class UnifiedWriter
 
     private boolean stopNow(final Duration timeout)
     {
-        sync.lock();
+        final boolean interrupted = sync.lock();
         try
         {
             final boolean synchronous = state != RUNNING;
@@ -423,7 +423,7 @@ public final class UnifiedWriter
         }
         finally
         {
-            sync.unlock();
+            sync.unlock(interrupted);
         }
         ledger.gate.signal();
         if (manual != null)
@@ -451,7 +451,7 @@ public final class UnifiedWriter
     /** Leaves synchronous fallback and starts a new writer thread. No effect otherwise. */
     public void restart()
     {
-        sync.lock();
+        final boolean interrupted = sync.lock();
         try
         {
             if (state != FALLBACK)
@@ -466,7 +466,7 @@ public final class UnifiedWriter
         }
         finally
         {
-            sync.unlock();
+            sync.unlock(interrupted);
         }
         config.listener().onRestarted();
     }
@@ -480,7 +480,7 @@ public final class UnifiedWriter
             wakeWriter();
             return;
         }
-        sync.lock();
+        final boolean interrupted = sync.lock();
         try
         {
             if (state != STOPPED)
@@ -490,7 +490,7 @@ public final class UnifiedWriter
         }
         finally
         {
-            sync.unlock();
+            sync.unlock(interrupted);
         }
     }
 

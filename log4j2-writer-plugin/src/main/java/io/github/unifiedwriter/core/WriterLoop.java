@@ -200,7 +200,7 @@ final class WriterLoop implements Runnable
     /** Publishes the fallback first, then drains what the ring holds under the synchronous lock. */
     private boolean fallBack(final Throwable failure)
     {
-        w.sync.lock();
+        final boolean interrupted = w.sync.lock();
         try
         {
             if (w.state != UnifiedWriter.RUNNING)
@@ -216,7 +216,7 @@ final class WriterLoop implements Runnable
         }
         finally
         {
-            w.sync.unlock();
+            w.sync.unlock(interrupted);
         }
         w.config.listener().onFallbackToSync(failure);
         return false;

@@ -1,0 +1,198 @@
+package io.github.unifiedwriter.sink;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Set;
+
+import io.github.unifiedwriter.core.BatchDestination;
+import io.github.unifiedwriter.core.RecordBatch;
+
+import static java.nio.file.StandardOpenOption.APPEND;
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+/**
+ * Writes records to a file through a {@code FileChannel} opened in append mode, so that a file truncated
+ * behind its back (copytruncate) is written from its new end rather than after a hole of zeros.
+ *
+ * <p>{@link SinkKind#BLOCK} gathers a batch into one preallocated direct buffer and writes it with one
+ * call per batch, or per full buffer. {@link SinkKind#LINE} writes each record with a call of its own and
+ * buffers nothing. A record never spans two calls, except where the system writes short and the rest of
+ * it follows at once; a record larger than the buffer is written alone, from its own buffer.
+ *
+ * <p>Threads: the writer thread calls {@link #write}, {@link #reopen}, {@link #idle} and {@link #close}
+ * (in synchronous mode, the producer holding the write lock does); {@link #setFsync} may be called from
+ * any thread.
+ */
+public final class FileChannelSink implements BatchDestination
+{
+    private final SinkFile file;
+    private final SyncSchedule sync;
+    private final ByteBuffer buffer;
+    private final byte[] footer;
+    /** Offset just past the last record that fully reached the file: where a reopen cuts back to. */
+    private long end;
+    /** Records of the current batch that fully reached the file: what a failed write confirms. */
+    private int reached;
+
+    private FileChannelSink(final SinkFile file, final FileSinkOptions options)
+    {
+        this.file = file;
+        sync = new SyncSchedule(options.fsync());
+        buffer = options.kind() == SinkKind.BLOCK ? ByteBuffer.allocateDirect(options.bufferSize()) : null;
+        footer = options.footer();
+    }
+
+    /** Opens the file at {@code path}, creating it and its folders as needed. */
+    public static FileChannelSink open(final Path path, final FileSinkOptions options) throws IOException
+    {
+        return open(path, options, ChannelOpener.FILES);
+    }
+
+    static FileChannelSink open(final Path path, final FileSinkOptions options, final ChannelOpener opener)
+        throws IOException
+    {
+        final SinkFile file = new SinkFile(path, options, Set.of(CREATE, WRITE, APPEND), opener);
+        final FileChannelSink sink = new FileChannelSink(file, options);
+        sink.end = file.open(options.append());
+        return sink;
+    }
+
+    /** Replaces the fsync policy; takes effect from the next write or idle call. Any thread. */
+    public void setFsync(final FsyncPolicy fsync)
+    {
+        sync.policy(fsync);
+    }
+
+    @Override
+    public void write(final RecordBatch batch) throws IOException
+    {
+        reached = 0;
+        if (batch.size() > 0)
+        {
+            sync.written();
+        }
+        try
+        {
+            if (buffer == null)
+            {
+                for (int i = 0, n = batch.size(); i < n; i++)
+                {
+                    writeAlone(batch.record(i));
+                }
+            }
+            else
+            {
+                writeGathered(batch);
+            }
+        }
+        catch (final Throwable ex)
+        {
+            batch.confirm(reached);
+            throw ex;
+        }
+        batch.confirm(reached);
+        sync.forceIfDue(file);
+    }
+
+    @Override
+    public void reopen() throws IOException
+    {
+        end = file.reopen(end);
+    }
+
+    @Override
+    public void idle() throws IOException
+    {
+        sync.forceIfDue(file);
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        try
+        {
+            if (footer != null)
+            {
+                sync.written();
+                drain(ByteBuffer.wrap(footer));
+            }
+            sync.forceUnlessNever(file);
+        }
+        finally
+        {
+            file.close();
+        }
+    }
+
+    long forces()
+    {
+        return sync.forces();
+    }
+
+    private void writeGathered(final RecordBatch batch) throws IOException
+    {
+        buffer.clear();
+        for (int i = 0, n = batch.size(); i < n; i++)
+        {
+            final ByteBuffer record = batch.record(i);
+            final int length = record.remaining();
+            if (length > buffer.remaining())
+            {
+                flush(batch, i);
+                if (length > buffer.capacity())
+                {
+                    writeAlone(record);
+                    continue;
+                }
+            }
+            final int at = buffer.position();
+            buffer.put(at, record, record.position(), length).position(at + length);
+        }
+        flush(batch, batch.size());
+    }
+
+    /** Writes the gathered records, those before {@code upTo}; on failure, counts the ones that got through whole. */
+    private void flush(final RecordBatch batch, final int upTo) throws IOException
+    {
+        buffer.flip();
+        try
+        {
+            drain(buffer);
+        }
+        catch (final IOException ex)
+        {
+            for (int written = buffer.position(); reached < upTo; reached++)
+            {
+                final int length = batch.record(reached).remaining();
+                if (length > written)
+                {
+                    break;
+                }
+                written -= length;
+                end += length;
+            }
+            throw ex;
+        }
+        end += buffer.limit();
+        reached = upTo;
+        buffer.clear();
+    }
+
+    private void writeAlone(final ByteBuffer record) throws IOException
+    {
+        final int length = record.remaining();
+        drain(record);
+        end += length;
+        reached++;
+    }
+
+    private void drain(final ByteBuffer source) throws IOException
+    {
+        while (source.hasRemaining())
+        {
+            file.channel().write(source);
+        }
+    }
+}

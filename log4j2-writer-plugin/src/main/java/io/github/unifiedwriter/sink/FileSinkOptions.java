@@ -1,0 +1,228 @@
+package io.github.unifiedwriter.sink;
+
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Immutable settings of a file sink, made with {@link #builder()}. {@link Builder#build()} checks every
+ * value and, when it refuses one, names the field, the value and what is accepted.
+ */
+public final class FileSinkOptions
+{
+    /** Largest buffer or region: a bound that keeps a typo from taking a gigabyte more. */
+    public static final int MAX_SIZE = 1 << 30;
+    /** Smallest mapped region: one page. */
+    public static final int MIN_REGION_SIZE = 4096;
+
+    private final boolean append;
+    private final SinkKind kind;
+    private final int bufferSize;
+    private final int regionSize;
+    private final FsyncPolicy fsync;
+    private final Set<PosixFilePermission> filePermissions;
+    private final byte delimiter;
+    private final byte[] header;
+    private final byte[] footer;
+
+    private FileSinkOptions(final Builder b)
+    {
+        append = b.append;
+        kind = b.kind;
+        bufferSize = b.bufferSize;
+        regionSize = b.regionSize;
+        fsync = b.fsync;
+        filePermissions = b.filePermissions == null ? null : Collections.unmodifiableSet(enumSet(b.filePermissions));
+        delimiter = b.delimiter;
+        header = copy(b.header);
+        footer = copy(b.footer);
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /** True keeps what the file holds and writes after it (trimming a torn tail); false empties it. */
+    public boolean append()
+    {
+        return append;
+    }
+
+    /** How {@link FileChannelSink} writes; no effect on {@link MappedFileSink}. */
+    public SinkKind kind()
+    {
+        return kind;
+    }
+
+    /** {@link SinkKind#BLOCK}: bytes gathered per write call at most; a larger record is written alone. */
+    public int bufferSize()
+    {
+        return bufferSize;
+    }
+
+    /** {@link MappedFileSink}: bytes mapped at a time; a larger record gets a region of its own size. */
+    public int regionSize()
+    {
+        return regionSize;
+    }
+
+    /** The initial policy; each sink's {@code setFsync} changes it live. */
+    public FsyncPolicy fsync()
+    {
+        return fsync;
+    }
+
+    /** Mode of a newly created file, or null for the system's default. Folders get no more (see ParentFolders). */
+    public Set<PosixFilePermission> filePermissions()
+    {
+        return filePermissions;
+    }
+
+    /** The byte that ends a record: a tail after the last one is torn and trimmed when appending. */
+    public byte delimiter()
+    {
+        return delimiter;
+    }
+
+    /**
+     * Written when a new or empty regular file is opened; null for none. A copy. End it with the delimiter,
+     * or appending will take it for a torn record.
+     */
+    public byte[] header()
+    {
+        return copy(header);
+    }
+
+    /** Written at close; null for none. A copy. */
+    public byte[] footer()
+    {
+        return copy(footer);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "FileSinkOptions{append=" + append + ", kind=" + kind + ", bufferSize=" + bufferSize +
+            ", regionSize=" + regionSize + ", fsync=" + fsync + ", filePermissions=" +
+            (filePermissions == null ? null : PosixFilePermissions.toString(filePermissions)) +
+            ", delimiter=" + delimiter + ", header=" + (header == null ? 0 : header.length) + " bytes" +
+            ", footer=" + (footer == null ? 0 : footer.length) + " bytes}";
+    }
+
+    private static Set<PosixFilePermission> enumSet(final Set<PosixFilePermission> permissions)
+    {
+        final Set<PosixFilePermission> copy = EnumSet.noneOf(PosixFilePermission.class);
+        copy.addAll(permissions);
+        return copy;
+    }
+
+    private static byte[] copy(final byte[] bytes)
+    {
+        return bytes == null || bytes.length == 0 ? null : bytes.clone();
+    }
+
+    /** Collects values; {@link #build()} checks them all. Not thread-safe. */
+    public static final class Builder
+    {
+        private boolean append = true;
+        private SinkKind kind = SinkKind.BLOCK;
+        private int bufferSize = 64 * 1024;
+        private int regionSize = 32 * 1024 * 1024;
+        private FsyncPolicy fsync = FsyncPolicy.never();
+        private Set<PosixFilePermission> filePermissions;
+        private byte delimiter = '\n';
+        private byte[] header;
+        private byte[] footer;
+
+        private Builder()
+        {
+        }
+
+        public Builder append(final boolean append)
+        {
+            this.append = append;
+            return this;
+        }
+
+        public Builder kind(final SinkKind kind)
+        {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder bufferSize(final int bufferSize)
+        {
+            this.bufferSize = bufferSize;
+            return this;
+        }
+
+        public Builder regionSize(final int regionSize)
+        {
+            this.regionSize = regionSize;
+            return this;
+        }
+
+        public Builder fsync(final FsyncPolicy fsync)
+        {
+            this.fsync = fsync;
+            return this;
+        }
+
+        /** Null leaves the mode of new files to the system. */
+        public Builder filePermissions(final Set<PosixFilePermission> filePermissions)
+        {
+            this.filePermissions = filePermissions;
+            return this;
+        }
+
+        public Builder delimiter(final byte delimiter)
+        {
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /** Null or empty for none. */
+        public Builder header(final byte[] header)
+        {
+            this.header = copy(header);
+            return this;
+        }
+
+        /** Null or empty for none. */
+        public Builder footer(final byte[] footer)
+        {
+            this.footer = copy(footer);
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the field, the value and what is accepted
+         */
+        public FileSinkOptions build()
+        {
+            require(kind != null, "kind", null, "BLOCK or LINE");
+            require(bufferSize >= 1 && bufferSize <= MAX_SIZE, "bufferSize", bufferSize,
+                "a byte count from 1 to " + MAX_SIZE);
+            require(regionSize >= MIN_REGION_SIZE && regionSize <= MAX_SIZE, "regionSize", regionSize,
+                "a byte count from " + MIN_REGION_SIZE + " to " + MAX_SIZE);
+            require(fsync != null, "fsync", null, "FsyncPolicy.never(), batch() or every(interval)");
+            require(filePermissions == null || filePermissions.stream().allMatch(Objects::nonNull),
+                "filePermissions", filePermissions,
+                "null or a set of POSIX permissions");
+            require(delimiter != 0, "delimiter", delimiter, "any byte but 0, which marks unwritten space");
+            return new FileSinkOptions(this);
+        }
+
+        private static void require(final boolean ok, final String field, final Object value, final String accepted)
+        {
+            if (!ok)
+            {
+                throw new IllegalArgumentException("Invalid " + field + ": '" + value + "'; accepted: " + accepted);
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.github.unifiedwriter.sink;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel.MapMode;
+import java.nio.file.Path;
+import java.util.Set;
+
+import io.github.unifiedwriter.core.BatchDestination;
+import io.github.unifiedwriter.core.RecordBatch;
+
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.READ;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+/**
+ * Writes records by copying them into a memory-mapped region of the file. Regions of {@code regionSize}
+ * bytes are mapped one after another, each starting where the data ends; the next is mapped before the
+ * last is released, so a failed mapping leaves nothing pointing at unmapped memory. A record larger than a
+ * region gets a region of its own size.
+ *
+ * <p>Mapping extends the file with zeros. A clean close cuts them off; after a crash, opening in append
+ * mode trims them and any torn record ({@link TornTail}), so the file never holds zero bytes between or
+ * after records.
+ *
+ * <p>A file truncated behind the sink's back (copytruncate) leaves its mapping without pages, and a copy
+ * into it faults with an {@code InternalError} that the JVM may raise only after the copy has returned. So
+ * each write first compares the file's size with the mapping (one {@code fstat}) and fails with an
+ * {@code IOException} before copying; an {@code InternalError} raised within the write is wrapped in one
+ * too. A truncation that races with the copy itself can still surface later on the writer thread.
+ *
+ * <p>Threads: the writer thread calls {@link #write}, {@link #reopen}, {@link #idle} and {@link #close}
+ * (in synchronous mode, the producer holding the write lock does); {@link #setFsync} may be called from
+ * any thread.
+ */
+public final class MappedFileSink implements BatchDestination
+{
+    private final SinkFile file;
+    private final SyncSchedule sync;
+    private final int regionSize;
+    private final byte[] footer;
+    private MappedByteBuffer region;
+    private long regionStart;
+
+    private MappedFileSink(final SinkFile file, final FileSinkOptions options)
+    {
+        this.file = file;
+        sync = new SyncSchedule(options.fsync());
+        regionSize = options.regionSize();
+        footer = options.footer();
+    }
+
+    /** Opens the regular file at {@code path}, creating it and its folders as needed. */
+    public static MappedFileSink open(final Path path, final FileSinkOptions options) throws IOException
+    {
+        return open(path, options, ChannelOpener.FILES);
+    }
+
+    static MappedFileSink open(final Path path, final FileSinkOptions options, final ChannelOpener opener)
+        throws IOException
+    {
+        final SinkFile file = new SinkFile(path, options, Set.of(CREATE, READ, WRITE), opener);
+        final MappedFileSink sink = new MappedFileSink(file, options);
+        try
+        {
+            sink.mapAt(file.open(options.append()));
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            file.close();
+            throw ex;
+        }
+        return sink;
+    }
+
+    /** Replaces the fsync policy; takes effect from the next write or idle call. Any thread. */
+    public void setFsync(final FsyncPolicy fsync)
+    {
+        sync.policy(fsync);
+    }
+
+    @Override
+    public void write(final RecordBatch batch) throws IOException
+    {
+        int i = 0;
+        try
+        {
+            requireIntact();
+            final int n = batch.size();
+            if (n > 0)
+            {
+                sync.written();
+            }
+            for (; i < n; i++)
+            {
+                append(batch.record(i));
+            }
+        }
+        catch (final InternalError fault)
+        {
+            batch.confirm(i);
+            throw faulted(fault);
+        }
+        catch (final Throwable ex)
+        {
+            batch.confirm(i);
+            throw ex;
+        }
+        batch.confirm(i);
+        sync.forceIfDue(file);
+    }
+
+    @Override
+    public void reopen() throws IOException
+    {
+        release();
+        mapAt(file.reopen(regionStart));
+    }
+
+    @Override
+    public void idle() throws IOException
+    {
+        sync.forceIfDue(file);
+    }
+
+    /** Writes the footer, then cuts the file to the bytes written. */
+    @Override
+    public void close() throws IOException
+    {
+        try
+        {
+            if (footer != null)
+            {
+                requireIntact();
+                sync.written();
+                append(ByteBuffer.wrap(footer));
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw faulted(fault);
+        }
+        finally
+        {
+            release();
+            try
+            {
+                file.channel().truncate(regionStart);
+                sync.forceUnlessNever(file);
+            }
+            finally
+            {
+                file.close();
+            }
+        }
+    }
+
+    long forces()
+    {
+        return sync.forces();
+    }
+
+    private void append(final ByteBuffer record) throws IOException
+    {
+        final int length = record.remaining();
+        if (length > region.remaining())
+        {
+            final long end = regionStart + region.position();
+            final MappedByteBuffer next = file.channel().map(MapMode.READ_WRITE, end, Math.max(regionSize, length));
+            Unmapper.unmap(region);
+            region = next;
+            regionStart = end;
+        }
+        final int at = region.position();
+        region.put(at, record, record.position(), length).position(at + length);
+    }
+
+    private void mapAt(final long end) throws IOException
+    {
+        if (!file.regular())
+        {
+            throw new IOException(file + " is not a regular file and cannot be mapped");
+        }
+        region = file.channel().map(MapMode.READ_WRITE, end, regionSize);
+        regionStart = end;
+    }
+
+    /** Unmaps the current region; {@code regionStart} is left at the end of the data. */
+    private void release()
+    {
+        if (region != null)
+        {
+            regionStart += region.position();
+            Unmapper.unmap(region);
+            region = null;
+        }
+    }
+
+    /** Refuses to copy into a mapping that is gone, or whose pages the file no longer has. */
+    private void requireIntact() throws IOException
+    {
+        if (region == null)
+        {
+            throw new IOException(file + " is not mapped: the last reopen failed or the sink is closed");
+        }
+        if (file.channel().size() < regionStart + region.capacity())
+        {
+            throw new IOException(file + " is shorter than its mapping: truncated by another process?");
+        }
+    }
+
+    private IOException faulted(final InternalError fault)
+    {
+        return new IOException("Mapping of " + file + " faulted; was the file truncated by another process?", fault);
+    }
+}
