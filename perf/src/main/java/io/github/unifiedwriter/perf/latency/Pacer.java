@@ -3,14 +3,14 @@ package io.github.unifiedwriter.perf.latency;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Holds a producer until its next send time. Parks while far away, then yields: a pure spin would take
- * the cores that the stack's own writer thread needs, and {@code parkNanos} alone overshoots by the
- * timer slack (about 50 µs on Linux), which the intended-time measure would then blame on the stack.
+ * Holds a producer until its next send time by parking, never by spinning. On two cores, spinning or
+ * yielding producers take the CPU the stack's own writer thread needs, and a descheduled spinner falls
+ * milliseconds behind. Parking overshoots by the kernel's timer slack (about 50 µs on Linux); a call
+ * measured from its intended start carries that overshoot, the same for every stack, and the uncorrected
+ * service time is reported beside it.
  */
 public final class Pacer
 {
-    private static final long PARK_MARGIN_NANOS = 150_000;
-
     private Pacer()
     {
     }
@@ -20,14 +20,7 @@ public final class Pacer
         long left;
         while ((left = deadline - System.nanoTime()) > 0)
         {
-            if (left > PARK_MARGIN_NANOS)
-            {
-                LockSupport.parkNanos(left - PARK_MARGIN_NANOS);
-            }
-            else
-            {
-                Thread.yield();
-            }
+            LockSupport.parkNanos(left);
         }
     }
 }
