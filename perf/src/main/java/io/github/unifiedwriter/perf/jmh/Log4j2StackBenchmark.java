@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.github.unifiedwriter.perf.stack.Log4j2Driver;
+import io.github.unifiedwriter.perf.stack.Family;
 import io.github.unifiedwriter.perf.stack.LogDriver;
 import io.github.unifiedwriter.perf.stack.Stack;
 import io.github.unifiedwriter.perf.stack.StackStarter;
@@ -67,8 +68,13 @@ public class Log4j2StackBenchmark
     @Setup(Level.Trial)
     public void setUp() throws Exception
     {
+        final Stack chosen = Stack.byId(stack);
+        if (chosen.family() != Family.LOG4J2)
+        {
+            throw new IllegalArgumentException(stack + " is not a Log4j2 stack: this benchmark cannot run it");
+        }
         file = Files.createTempFile("uw-jmh-" + stack + "-", ".log");
-        driver = StackStarter.start(Stack.byId(stack), file);
+        driver = StackStarter.start(chosen, file);
         logger = ((Log4j2Driver)driver).logger();
     }
 

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.github.unifiedwriter.perf.stack.Family;
 import io.github.unifiedwriter.perf.stack.LogDriver;
 import io.github.unifiedwriter.perf.stack.Stack;
 import io.github.unifiedwriter.perf.stack.StackStarter;
@@ -58,8 +59,13 @@ public class LogbackStackBenchmark
     @Setup(Level.Trial)
     public void setUp() throws Exception
     {
+        final Stack chosen = Stack.byId(stack);
+        if (chosen.family() != Family.LOGBACK)
+        {
+            throw new IllegalArgumentException(stack + " is not a Logback stack: this benchmark cannot run it");
+        }
         file = Files.createTempFile("uw-jmh-" + stack + "-", ".log");
-        driver = StackStarter.start(Stack.byId(stack), file);
+        driver = StackStarter.start(chosen, file);
     }
 
     @TearDown(Level.Trial)
