@@ -59,7 +59,9 @@ class JmxRemoteIT
              JMXConnector connector = connect(port, child))
         {
             final MBeanServerConnection server = connector.getMBeanServerConnection();
-            awaitTrue("UnifiedWriter beans registered", child, () -> !WriterBean.find(server).isEmpty());
+            awaitTrue("a flight recorder and a streaming appender registered", child, () ->
+                WriterBean.find(server).stream().anyMatch(WriterBean::manual)
+                    && WriterBean.find(server).stream().anyMatch(b -> !b.manual()));
             final List<WriterBean> beans = WriterBean.find(server);
 
             final WriterBean streaming = beans.stream().filter(b -> !b.manual()).findFirst().orElseThrow();

@@ -113,6 +113,12 @@ public final class WriterBean
         }
     }
 
+    @Override
+    public String toString()
+    {
+        return name.toString();
+    }
+
     private static String quoted(final String value)
     {
         return value.startsWith("\"") ? value : ObjectName.quote(value);
