@@ -12,6 +12,7 @@ import java.util.Locale;
 import io.github.unifiedwriter.perf.cli.Options;
 import io.github.unifiedwriter.perf.report.ResultJson;
 import io.github.unifiedwriter.perf.report.ResultTable;
+import io.github.unifiedwriter.perf.report.RunGroup;
 import io.github.unifiedwriter.perf.report.ThroughputChart;
 import io.github.unifiedwriter.perf.stack.Stack;
 
@@ -19,12 +20,15 @@ import io.github.unifiedwriter.perf.stack.Stack;
  * {@code compare}: every (stack, threads) pair in a fresh JVM, timed until the last line is in the file,
  * then the file is read back and checked. Prints a table, and writes JSON and a PNG chart if asked.
  *
+ * <p>With {@code --repeat}, every pair runs that many times, interleaved with the others, and the table
+ * shows the median; the JSON keeps every run.
+ *
  * <p>Exit code 0 if every run of ours was complete, 2 if one was not, 1 for a usage error.
  */
 public final class CompareCommand
 {
     public static final String USAGE = "compare [--events N (5,000,000)] [--threads 1,2,4] [--stacks s1,s2,...]"
-        + " [--json FILE] [--chart FILE.png] [--jvm-args \"-Xms1g -Xmx1g\"] [--dir FOLDER] [--keep-files] [--quiet]";
+        + " [--repeat R (1)] [--json FILE] [--chart FILE.png] [--jvm-args \"-Xms1g -Xmx1g\"] [--dir FOLDER] [--keep-files] [--quiet]";
 
     private CompareCommand()
     {
@@ -37,6 +41,7 @@ public final class CompareCommand
         final List<Integer> threadCounts = options.intList("threads", List.of(1, 2, 4));
         final List<Stack> stacks = options.stringList("stacks", null) == null
             ? Arrays.asList(Stack.values()) : Stack.byIds(options.stringList("stacks", null));
+        final int repeat = options.intValue("repeat", 1);
         final String json = options.string("json", null);
         final String chart = options.string("chart", null);
         final List<String> jvmArgs = List.of(options.string("jvm-args", "-Xms1g -Xmx1g").trim().split("\\s+"));
@@ -44,9 +49,9 @@ public final class CompareCommand
         final boolean keepFiles = options.flag("keep-files");
         final boolean quiet = options.flag("quiet");
         options.rejectUnknown();
-        if (events <= 0 || threadCounts.stream().anyMatch(t -> t <= 0))
+        if (events <= 0 || repeat <= 0 || threadCounts.stream().anyMatch(t -> t <= 0))
         {
-            throw new IllegalArgumentException("--events and --threads take positive numbers");
+            throw new IllegalArgumentException("--events, --repeat and --threads take positive numbers");
         }
 
         final Path dir = dirOption != null ? Files.createDirectories(Path.of(dirOption)) : Files.createTempDirectory("uw-compare");
@@ -56,22 +61,27 @@ public final class CompareCommand
 
         final CompareRunner runner = new CompareRunner(dir, jvmArgs, keepFiles, quiet ? null : out);
         final List<RunResult> results = new ArrayList<>();
-        for (final int threads : threadCounts)
+        for (int round = 1; round <= repeat; round++)
         {
-            for (final Stack stack : stacks)
+            for (final int threads : threadCounts)
             {
-                out.printf(Locale.ROOT, "running %s with %d thread%s...%n", stack.id(), threads, threads == 1 ? "" : "s");
-                final RunResult result = runner.run(stack, threads, events);
-                results.add(result);
-                out.print(ResultTable.row(result));
-                if (result.error() != null)
+                for (final Stack stack : stacks)
                 {
-                    out.println(result.error());
+                    out.printf(Locale.ROOT, "run %d/%d: %s with %d thread%s...%n", round, repeat, stack.id(), threads,
+                        threads == 1 ? "" : "s");
+                    final RunResult result = runner.run(stack, threads, events);
+                    results.add(result);
+                    out.print(ResultTable.row(result));
+                    if (result.error() != null)
+                    {
+                        out.println(result.error());
+                    }
                 }
             }
         }
 
-        ResultTable.print(out, results, threadCounts);
+        final List<RunGroup> groups = RunGroup.of(results);
+        ResultTable.print(out, groups, threadCounts);
         if (json != null)
         {
             ResultJson.write(Path.of(json), results);
@@ -79,8 +89,8 @@ public final class CompareCommand
         }
         if (chart != null)
         {
-            ThroughputChart.write(Path.of(chart), results, String.format(Locale.ROOT,
-                "End-to-end throughput, %,d events per run", events));
+            ThroughputChart.write(Path.of(chart), RunGroup.shown(groups), String.format(Locale.ROOT,
+                "End-to-end throughput, %,d events per run%s", events, repeat == 1 ? "" : ", median of " + repeat + " runs"));
             out.println("chart: " + Path.of(chart).toAbsolutePath());
         }
         if (!keepFiles && dirOption == null)

@@ -14,31 +14,47 @@ import io.github.unifiedwriter.perf.compare.RunResult;
 public final class ResultTable
 {
     private static final String ROW = "%-22s %12s %12s %10s %9s %23s  %s%n";
+    private static final String GROUP_ROW = "%-22s %12s %23s %10s %9s %23s  %s%n";
 
     private ResultTable()
     {
     }
 
-    public static void print(final PrintStream out, final List<RunResult> results, final List<Integer> threadCounts)
+    /** One table per thread count, each pair shown by its median repeat with the range of all repeats. */
+    public static void print(final PrintStream out, final List<RunGroup> groups, final List<Integer> threadCounts)
     {
+        final List<RunResult> shown = RunGroup.shown(groups);
         for (final int threads : threadCounts)
         {
-            final List<RunResult> rows = results.stream().filter(r -> r.threads() == threads).toList();
+            final List<RunGroup> rows = groups.stream().filter(g -> g.shown().threads() == threads).toList();
             if (rows.isEmpty())
             {
                 continue;
             }
             out.println();
-            out.printf(Locale.ROOT, "== %d producer thread%s, %,d events per run ==%n", threads,
-                threads == 1 ? "" : "s", rows.get(0).events());
-            out.printf(Locale.ROOT, ROW, "stack", "lines/s", "calls/s", "CPU ns/ev", "drain ms",
+            out.printf(Locale.ROOT, "== %d producer thread%s, %,d events per run, median of %d run%s ==%n", threads,
+                threads == 1 ? "" : "s", rows.get(0).shown().events(), rows.get(0).runs(), rows.get(0).runs() == 1 ? "" : "s");
+            out.printf(Locale.ROOT, GROUP_ROW, "stack", "lines/s", "range of lines/s", "CPU ns/ev", "drain ms",
                 "lines in file / calls", "check");
-            for (final RunResult r : rows)
+            for (final RunGroup g : rows)
             {
-                out.print(row(r));
+                out.print(groupRow(g));
             }
-            printRatios(out, results, threads);
+            printRatios(out, shown, threads);
         }
+    }
+
+    private static String groupRow(final RunGroup g)
+    {
+        final RunResult r = g.shown();
+        if (r.error() != null)
+        {
+            return row(r);
+        }
+        return String.format(Locale.ROOT, GROUP_ROW, r.stack().id(), num(r.linesPerSec()),
+            num(g.minLinesPerSec()) + " - " + num(g.maxLinesPerSec()), num(r.cpuNsPerEvent()),
+            String.format(Locale.ROOT, "%.1f", r.drainMillis()),
+            String.format(Locale.ROOT, "%,d / %,d", r.linesWritten(), r.events()), check(r));
     }
 
     /** One line of the table; also printed as each run finishes. */

@@ -47,7 +47,7 @@ class ReportTest
     void tableMarksLossAndPrintsTheRatio()
     {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ResultTable.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), results, List.of(2));
+        ResultTable.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), RunGroup.of(results), List.of(2));
         final String text = bytes.toString(StandardCharsets.UTF_8);
 
         assertTrue(text.contains("LOST 600 lines"), text);
@@ -55,6 +55,22 @@ class ReportTest
         assertTrue(text.contains("FAILED"), text);
         assertTrue(text.contains("best complete Log4j2 stack: log4j-raf"), text);
         assertTrue(text.contains("1.50x the best Log4j2 lines/s"), text);
+    }
+
+    @Test
+    void repeatsShowTheMedianAndNeverHideALoss()
+    {
+        final List<RunResult> repeats = List.of(run(Stack.UW_BLOCK, 1000, 100), run(Stack.UW_BLOCK, 1000, 300),
+            run(Stack.UW_BLOCK, 1000, 200), run(Stack.LOG4J_RAF, 1000, 500), run(Stack.LOG4J_RAF, 10, 900));
+
+        final List<RunGroup> groups = RunGroup.of(repeats);
+
+        assertEquals(2, groups.size());
+        assertEquals(200, groups.get(0).shown().linesPerSec());
+        assertEquals(100, groups.get(0).minLinesPerSec());
+        assertEquals(300, groups.get(0).maxLinesPerSec());
+        assertFalse(groups.get(1).shown().counts());
+        assertEquals(10, groups.get(1).shown().linesWritten());
     }
 
     @Test
