@@ -1,0 +1,261 @@
+package io.github.unifiedwriter.log4j2;
+
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.status.StatusLogger;
+
+/**
+ * Reads an appender's attributes from their text, reporting each bad value to the StatusLogger instead of
+ * falling back to a default: Log4j2's own converters would turn {@code append="ture"} into false with a WARN
+ * and truncate the user's log.
+ *
+ * <p>Each refusal is an ERROR naming the attribute, the value and what is accepted, and makes {@link #valid()}
+ * false. Used by the thread that builds the configuration.
+ */
+final class Attributes
+{
+    static final String BOOLEANS = "true or false";
+    static final String LEVELS = "a level name such as TRACE, DEBUG, INFO, WARN, ERROR or FATAL";
+
+    private final String appender;
+    private final Map<String, String> given;
+    private boolean valid = true;
+
+    /**
+     * @param appender the appender's name, for messages
+     * @param given    the attributes that were set, by their canonical names
+     */
+    Attributes(final String appender, final Map<String, String> given)
+    {
+        this.appender = appender;
+        this.given = given;
+    }
+
+    /** False once any value was refused. */
+    boolean valid()
+    {
+        return valid;
+    }
+
+    boolean isSet(final String attribute)
+    {
+        return given.get(attribute) != null;
+    }
+
+    String text(final String attribute)
+    {
+        return given.get(attribute);
+    }
+
+    /** A value that must be present and not blank. */
+    String required(final String attribute)
+    {
+        final String value = given.get(attribute);
+        if (value == null || value.isBlank())
+        {
+            reject(attribute, "it is required", "a non-blank value");
+            return null;
+        }
+        return value;
+    }
+
+    boolean bool(final String attribute, final boolean otherwise)
+    {
+        final String value = given.get(attribute);
+        if (value == null)
+        {
+            return otherwise;
+        }
+        final String word = value.trim();
+        if ("true".equalsIgnoreCase(word) || "false".equalsIgnoreCase(word))
+        {
+            return Boolean.parseBoolean(word);
+        }
+        reject(attribute, "not a boolean", BOOLEANS);
+        return otherwise;
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    int count(final String attribute, final int otherwise, final int min, final int max)
+    {
+        final String value = given.get(attribute);
+        if (value == null)
+        {
+            return otherwise;
+        }
+        final String accepted = max == Integer.MAX_VALUE ?
+            "a whole number of at least " + min : "a whole number from " + min + " to " + max;
+        try
+        {
+            final long number = Long.parseLong(value.trim());
+            if (number >= min && number <= max)
+            {
+                return (int)number;
+            }
+            reject(attribute, number < 0 ? "negative" : number == 0 ? "zero is meaningless here" : "out of range",
+                accepted);
+        }
+        catch (final NumberFormatException ex)
+        {
+            reject(attribute, "not a whole number", accepted);
+        }
+        return otherwise;
+    }
+
+    /** A byte size from {@code min} to {@code max}. */
+    long size(final String attribute, final long otherwise, final long min, final long max)
+    {
+        final String value = given.get(attribute);
+        if (value == null)
+        {
+            return otherwise;
+        }
+        try
+        {
+            final long bytes = Sizes.parse(value);
+            if (bytes >= min && bytes <= max)
+            {
+                return bytes;
+            }
+            reject(attribute, bytes == 0 ? "zero is meaningless here" : bytes < min ? "too small" : "too large",
+                Sizes.accepted(min, max));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            reject(attribute, ex.getMessage(), Sizes.accepted(min, max));
+        }
+        return otherwise;
+    }
+
+    /**
+     * A duration with a unit, or with {@code bareSeconds} also a bare number of seconds.
+     *
+     * @param zeroAllowed false refuses zero
+     */
+    Duration duration(final String attribute, final Duration otherwise, final boolean zeroAllowed,
+        final boolean bareSeconds)
+    {
+        final String value = given.get(attribute);
+        if (value == null)
+        {
+            return otherwise;
+        }
+        final String accepted = bareSeconds ? "a number of seconds such as 0.1, or " + Durations.ACCEPTED :
+            (zeroAllowed ? "" : "a positive duration: ") + Durations.ACCEPTED;
+        try
+        {
+            final Duration duration = bareSeconds ? Durations.parseSecondsByDefault(value) : Durations.parse(value);
+            if (zeroAllowed || !duration.isZero())
+            {
+                return duration;
+            }
+            reject(attribute, "zero is meaningless here", accepted);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            reject(attribute, ex.getMessage(), accepted);
+        }
+        return otherwise;
+    }
+
+    /** One of the words of {@code choices}, in any case; {@code accepted} lists them for the message. */
+    <T> T choice(final String attribute, final T otherwise, final Map<String, T> choices, final String accepted)
+    {
+        final String value = given.get(attribute);
+        if (value == null)
+        {
+            return otherwise;
+        }
+        final T choice = choices.get(value.trim().toLowerCase(Locale.ROOT));
+        if (choice == null)
+        {
+            reject(attribute, "unknown value", accepted);
+            return otherwise;
+        }
+        return choice;
+    }
+
+    /** A Log4j2 level, custom levels included; {@code none} gives null when {@code noneAllowed}. */
+    Level level(final String attribute, final Level otherwise, final boolean noneAllowed)
+    {
+        final String value = given.get(attribute);
+        if (value == null)
+        {
+            return otherwise;
+        }
+        final String word = value.trim().toUpperCase(Locale.ROOT);
+        if (noneAllowed && "NONE".equals(word))
+        {
+            return null;
+        }
+        final Level level = word.isEmpty() ? null : Level.getLevel(word);
+        if (level == null)
+        {
+            reject(attribute, "unknown level", noneAllowed ? LEVELS + ", or none" : LEVELS);
+            return otherwise;
+        }
+        return level;
+    }
+
+    /** POSIX permissions such as {@code rw-r-----}, or null when not set. */
+    Set<PosixFilePermission> permissions(final String attribute)
+    {
+        final String value = given.get(attribute);
+        if (value == null)
+        {
+            return null;
+        }
+        try
+        {
+            return PosixFilePermissions.fromString(value.trim());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            reject(attribute, "not a POSIX mode", "nine characters of r, w, x or -, such as rw-r-----");
+            return null;
+        }
+    }
+
+    /** Refuses a value: an ERROR, and no appender. */
+    void reject(final String attribute, final String reason, final String accepted)
+    {
+        valid = false;
+        StatusLogger.getLogger().error(
+            "UnifiedWriter appender \"{}\": invalid {}=\"{}\": {}. Accepted: {}. The appender is not created.",
+            appender, attribute, given.get(attribute), reason, accepted);
+    }
+
+    /** Refuses two values that contradict each other; either may be a default, so both values are given. */
+    void conflict(final String first, final Object firstValue, final String second, final Object secondValue,
+        final String reason)
+    {
+        valid = false;
+        StatusLogger.getLogger().error(
+            "UnifiedWriter appender \"{}\": {}=\"{}\" conflicts with {}=\"{}\": {}. The appender is not created.",
+            appender, first, firstValue, second, secondValue, reason);
+    }
+
+    /** Refuses the appender for a reason the other methods do not cover. */
+    void refuse(final String reason)
+    {
+        valid = false;
+        StatusLogger.getLogger().error("UnifiedWriter appender \"{}\": {}. The appender is not created.",
+            appender, reason);
+    }
+
+    /** A valid value that changes nothing in this setting: a WARN, and the appender is created. */
+    void noEffect(final String attribute, final String reason)
+    {
+        if (isSet(attribute))
+        {
+            StatusLogger.getLogger().warn("UnifiedWriter appender \"{}\": {}=\"{}\" has no effect {}.",
+                appender, attribute, given.get(attribute), reason);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.unifiedwriter.log4j2;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads byte sizes in Log4j2's {@code FileSize} forms ({@code 64KB}, {@code 32 MB}, {@code 1024}, 1024-based),
+ * but refuses what it cannot read instead of falling back to a default.
+ */
+final class Sizes
+{
+    private static final Pattern FORM =
+        Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)(B?)", Pattern.CASE_INSENSITIVE);
+
+    private Sizes()
+    {
+    }
+
+    /** What the configuration accepts between {@code min} and {@code max} bytes, for error messages. */
+    static String accepted(final long min, final long max)
+    {
+        return "a size from " + format(min) + " to " + format(max) + ", such as 64KB or 32 MB";
+    }
+
+    /**
+     * @throws IllegalArgumentException with the reason, when the text is not a size
+     */
+    static long parse(final String text)
+    {
+        final String trimmed = text.trim();
+        if (trimmed.startsWith("-"))
+        {
+            throw new IllegalArgumentException("a size cannot be negative");
+        }
+        final Matcher matcher = FORM.matcher(trimmed);
+        if (!matcher.matches())
+        {
+            throw new IllegalArgumentException("not a size");
+        }
+        final BigDecimal amount = new BigDecimal(matcher.group(1));
+        final long unit = unit(matcher.group(2).toUpperCase(Locale.ROOT));
+        try
+        {
+            return amount.multiply(BigDecimal.valueOf(unit)).setScale(0, RoundingMode.DOWN).longValueExact();
+        }
+        catch (final ArithmeticException ex)
+        {
+            throw new IllegalArgumentException("too large");
+        }
+    }
+
+    static String format(final long bytes)
+    {
+        if (bytes % (1L << 30) == 0)
+        {
+            return (bytes >> 30) + "GB";
+        }
+        if (bytes % (1L << 20) == 0)
+        {
+            return (bytes >> 20) + "MB";
+        }
+        if (bytes % (1L << 10) == 0)
+        {
+            return (bytes >> 10) + "KB";
+        }
+        return bytes == 1 ? "1 byte" : bytes + " bytes";
+    }
+
+    private static long unit(final String unit)
+    {
+        switch (unit)
+        {
+            case "K":
+                return 1L << 10;
+            case "M":
+                return 1L << 20;
+            case "G":
+                return 1L << 30;
+            case "T":
+                return 1L << 40;
+            default:
+                return 1L;
+        }
+    }
+}

@@ -1,0 +1,394 @@
+package io.github.unifiedwriter.log4j2;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+import io.github.unifiedwriter.core.WriterConfig;
+import io.github.unifiedwriter.core.WriterListener;
+import io.github.unifiedwriter.core.WriterMetrics;
+import io.github.unifiedwriter.jmx.MonitoredWriter;
+import io.github.unifiedwriter.jmx.UnifiedWriterBean;
+import io.github.unifiedwriter.jmx.WriterObjectNames;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractManager;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.status.StatusLogger;
+
+/**
+ * The writer of one file, shared by every appender that names the file and kept across reloads, so the file is
+ * never opened twice: Log4j2 starts a new configuration before it stops the old one.
+ *
+ * <p>A reload applies live settings (policy, intervals, timeouts, restarts, fsync) to the running writer.
+ * Settings that shape the ring or the sink swap the writer instead: the new generation takes records at once,
+ * the old one drains and stops, and only then does the new one write. Counters and the MXBean carry on.
+ *
+ * <p>Producers call {@link #write} from any thread. Log4j2 calls {@link #updateData} and the release under its
+ * manager lock, on the thread that builds or stops a configuration. JMX threads call the public methods.
+ */
+public final class UnifiedWriterManager extends AbstractManager implements MonitoredWriter
+{
+    private final StatusLoggerListener listener;
+    private final OpenFile file;
+    private final String appenderName;
+    private final Generations generations;
+    private volatile AppenderSettings settings;
+    private volatile Layout<?> layout;
+    private volatile UnifiedWriterBean mbean;
+
+    /** What an appender asks the manager for. */
+    record Data(AppenderSettings settings, Layout<?> layout, Configuration configuration, SinkFactory sinks)
+    {
+    }
+
+    /** Made by {@link WriterManagerFactory} once the file is open. */
+    UnifiedWriterManager(final LoggerContext context, final String key, final Data data, final OpenFile file)
+    {
+        super(context, key);
+        this.file = file;
+        this.settings = data.settings();
+        this.layout = data.layout();
+        this.appenderName = data.settings().name();
+        this.listener = new StatusLoggerListener(appenderName);
+        this.generations = new Generations(appenderName, Generation.start(writerConfig(data.settings()), file, true));
+        if (data.settings().jmx())
+        {
+            registerMBean();
+        }
+    }
+
+    /**
+     * The manager of the settings' file: the running one, updated to these settings, or a new one.
+     *
+     * @return null once the reason is reported: the file cannot be opened, or another appender type owns it
+     */
+    static UnifiedWriterManager getManager(final AppenderSettings settings, final Layout<?> layout,
+        final Configuration configuration)
+    {
+        return getManager(settings, layout, configuration, FileSinks.INSTANCE);
+    }
+
+    static UnifiedWriterManager getManager(final AppenderSettings settings, final Layout<?> layout,
+        final Configuration configuration, final SinkFactory sinks)
+    {
+        final String key = settings.sink().file().toString();
+        Object manager = null;
+        try
+        {
+            manager = AbstractManager.getManager(key, WriterManagerFactory.INSTANCE,
+                new Data(settings, layout, configuration, sinks));
+        }
+        catch (final IllegalStateException ex)
+        {
+            return null;
+        }
+        catch (final ClassCastException ex)
+        {
+            // Another kind of manager holds the name and could not read our data.
+        }
+        if (manager instanceof UnifiedWriterManager)
+        {
+            return (UnifiedWriterManager)manager;
+        }
+        if (manager != null)
+        {
+            ((AbstractManager)manager).stop(0, TimeUnit.MILLISECONDS);
+        }
+        StatusLogger.getLogger().error("UnifiedWriter appender \"{}\": another kind of appender already writes {}",
+            settings.name(), key);
+        return null;
+    }
+
+    /**
+     * Encodes the event on the calling thread, then enqueues the bytes.
+     *
+     * @return false if the record was dropped
+     */
+    boolean write(final Layout<?> layout, final LogEvent event, final boolean droppable, final boolean trigger)
+    {
+        return generations.write(layout, event, droppable, trigger);
+    }
+
+    /** A reload: the settings of the appender that now asks for this manager. */
+    @Override
+    public void updateData(final Object data)
+    {
+        final Data next = (Data)data;
+        final AppenderSettings previous = settings;
+        settings = next.settings();
+        layout = next.layout();
+        if (next.settings().jmx() != (mbean != null))
+        {
+            if (next.settings().jmx())
+            {
+                registerMBean();
+            }
+            else
+            {
+                unregisterMBean();
+            }
+        }
+        final WriterConfig config = writerConfig(next.settings());
+        final boolean sameSink = previous.sink().sameShape(next.settings().sink());
+        if (sameSink)
+        {
+            file.setFsync(next.settings().sink().fsync());
+            if (sameRing(previous.writer(), config))
+            {
+                try
+                {
+                    generations.current().writer().update(config);
+                    return;
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    StatusLogger.getLogger().debug("UnifiedWriter \"{}\": {}; starting a new writer",
+                        appenderName, ex.getMessage());
+                }
+            }
+        }
+        swap(previous, config, sameSink ? null : next.settings().sink());
+    }
+
+    /** Swaps in a new writer; when {@code newSink} is not null, the file is reopened with it in between. */
+    private void swap(final AppenderSettings previous, final WriterConfig config, final SinkSettings newSink)
+    {
+        final Generation next;
+        try
+        {
+            next = Generation.start(config, file, false);
+        }
+        catch (final RuntimeException ex)
+        {
+            StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot start a writer with the new settings; " +
+                "keeping the running one: {}", appenderName, ex.toString(), ex);
+            return;
+        }
+        generations.swap(next, previous.writer().shutdownTimeout(), () ->
+        {
+            if (newSink != null)
+            {
+                reopenAs(newSink);
+            }
+        });
+    }
+
+    private void reopenAs(final SinkSettings newSink)
+    {
+        try
+        {
+            file.switchTo(newSink.withHeader(layout.getHeader()));
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot reopen {} as {}; the writer retries: {}",
+                appenderName, newSink.file(), newSink.type(), ex.toString(), ex);
+        }
+    }
+
+    /**
+     * The last appender let go: drain within {@code shutdownTimeout} (Log4j2's own stop timeout, usually zero,
+     * is not ours to use), write the footer, close the file.
+     */
+    @Override
+    protected boolean releaseSub(final long timeout, final TimeUnit timeUnit)
+    {
+        unregisterMBean();
+        boolean released = generations.stop(settings.writer().shutdownTimeout());
+        try
+        {
+            file.close(layout.getFooter());
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            released = false;
+            StatusLogger.getLogger().error("UnifiedWriter \"{}\": closing {} failed: {}",
+                appenderName, getFileName(), ex.toString(), ex);
+        }
+        return released;
+    }
+
+    /** Counters of every writer this manager ran: they carry on across reloads. Any thread. */
+    @Override
+    public WriterMetrics metrics()
+    {
+        return generations.metrics();
+    }
+
+    /** The running writer's settings. */
+    public WriterConfig config()
+    {
+        return generations.current().writer().config();
+    }
+
+    public String getFileName()
+    {
+        return getName();
+    }
+
+    public String getAppenderName()
+    {
+        return appenderName;
+    }
+
+    public WriterType getWriterType()
+    {
+        return file.settings().type();
+    }
+
+    /** The MXBean's name, or null when jmx is off. */
+    public ObjectName getObjectName()
+    {
+        final UnifiedWriterBean bean = mbean;
+        return bean == null ? null : bean.objectName();
+    }
+
+    @Override
+    public long remainingCapacity()
+    {
+        return generations.current().writer().remainingCapacity();
+    }
+
+    @Override
+    public int ringSize()
+    {
+        return config().ringSize();
+    }
+
+    @Override
+    public String mode()
+    {
+        return config().mode().name();
+    }
+
+    @Override
+    public String policy()
+    {
+        return config().policy().name();
+    }
+
+    @Override
+    public String writerType()
+    {
+        return getWriterType().name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String fileName()
+    {
+        return getName();
+    }
+
+    @Override
+    public int batchSize()
+    {
+        return config().batchSize();
+    }
+
+    @Override
+    public long flushIntervalMillis()
+    {
+        return config().flushInterval().toMillis();
+    }
+
+    /** Writes what the ring holds now; in manual mode, the flight recorder's dump. Never blocks. */
+    @Override
+    public void trigger()
+    {
+        generations.current().writer().trigger();
+    }
+
+    /** Waits, at most the shutdown timeout, until the records accepted before the call are resolved. */
+    @Override
+    public void flush()
+    {
+        flush(config().shutdownTimeout());
+    }
+
+    /** Waits up to {@code timeout} until every record accepted before the call is written, failed or dropped. */
+    public boolean flush(final Duration timeout)
+    {
+        return generations.current().writer().flush(timeout);
+    }
+
+    /** Leaves synchronous fallback with a new writer thread. */
+    @Override
+    public void restart()
+    {
+        generations.current().writer().restart();
+    }
+
+    /** Reopens the file between two batches, after external rotation. */
+    @Override
+    public void reopen()
+    {
+        generations.current().writer().reopen();
+    }
+
+    /** Also tells {@code other} what the writer reports, such as drops and restarts. */
+    public void addListener(final WriterListener other)
+    {
+        listener.add(other);
+    }
+
+    public void removeListener(final WriterListener other)
+    {
+        listener.remove(other);
+    }
+
+    /**
+     * Registers this file's MXBean, whatever Log4j2's own JMX switch says: once per manager, so JConsole's
+     * counters carry on through reloads. A failure is reported and the appender works on without it.
+     */
+    private void registerMBean()
+    {
+        final String context = getLoggerContext() == null ? "default" : getLoggerContext().getName();
+        final UnifiedWriterBean bean = new UnifiedWriterBean(this);
+        try
+        {
+            bean.register(ManagementFactory.getPlatformMBeanServer(), WriterObjectNames.of(context, appenderName));
+            mbean = bean;
+        }
+        catch (final JMException | RuntimeException ex)
+        {
+            StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot register the MXBean: {}",
+                appenderName, ex.toString(), ex);
+        }
+    }
+
+    /** Unregisters the MXBean when the last appender lets go, or when a reload turns jmx off. */
+    private void unregisterMBean()
+    {
+        final UnifiedWriterBean bean = mbean;
+        mbean = null;
+        if (bean != null)
+        {
+            try
+            {
+                bean.unregister();
+            }
+            catch (final RuntimeException ex)
+            {
+                StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot unregister the MXBean: {}",
+                    appenderName, ex.toString(), ex);
+            }
+        }
+    }
+
+    private WriterConfig writerConfig(final AppenderSettings appender)
+    {
+        return appender.writer().toBuilder().name(appenderName).listener(listener).build();
+    }
+
+    private static boolean sameRing(final WriterConfig a, final WriterConfig b)
+    {
+        return a.ringSize() == b.ringSize() && a.mode() == b.mode() && a.batchSize() == b.batchSize() &&
+            a.bufferSize() == b.bufferSize() && a.async() == b.async();
+    }
+}

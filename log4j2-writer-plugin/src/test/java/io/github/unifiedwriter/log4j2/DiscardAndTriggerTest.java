@@ -1,0 +1,177 @@
+package io.github.unifiedwriter.log4j2;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import io.github.unifiedwriter.core.WriterMetrics;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code discardThreshold}: the drop policies drop INFO but never an ERROR. {@code triggerLevel}: in manual
+ * mode an ERROR brings the INFO context before it to the file, and the caller does not wait for the write.
+ */
+class DiscardAndTriggerTest
+{
+    private static final int THREADS = 4;
+    private static final int PER_THREAD = 3_000;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"drop_newest", "drop_oldest", "warn"})
+    void errorsAreNeverDropped(final String policy) throws Exception
+    {
+        final Path file = dir.resolve("discard.log");
+        final MemorySinks sinks = new MemorySinks();
+        final UnifiedWriterManager registered = sinks.register("discard", file.toString());
+        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(TestConfigs.writer("discard", file,
+            "policy=\"" + policy + "\" ringSize=\"64\" batchSize=\"16\""), "discard"));
+        final UnifiedWriterManager manager = TestConfigs.appender(context, "discard").getManager();
+        final AtomicBoolean first = new AtomicBoolean(true);
+        sinks.beforeWrite((batch) ->
+        {
+            // Hold the first write until the ring is full and callers meet the policy; then write slowly.
+            if (first.getAndSet(false))
+            {
+                final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while ((manager.remainingCapacity() > 0 || manager.metrics().dropped() == 0 &&
+                    !"drop_oldest".equals(policy)) && System.nanoTime() < giveUp)
+                {
+                    LockSupport.parkNanos(100_000);
+                }
+            }
+            LockSupport.parkNanos(50_000);
+        });
+        final Logger logger = context.getLogger("discard");
+
+        final List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++)
+        {
+            final int id = t;
+            final Thread thread = new Thread(() ->
+            {
+                for (int i = 0; i < PER_THREAD; i++)
+                {
+                    if (i % 10 == 0)
+                    {
+                        logger.error("t{} {} ERROR", id, i);
+                    }
+                    else
+                    {
+                        logger.info("t{} {} INFO", id, i);
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (final Thread thread : threads)
+        {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+            assertFalse(thread.isAlive(), "a producer is stuck");
+        }
+        context.stop();
+        registered.stop(0, TimeUnit.MILLISECONDS);
+
+        final List<String> lines = sinks.lines();
+        final int[] last = new int[THREADS];
+        java.util.Arrays.fill(last, -1);
+        int errors = 0;
+        for (final String line : lines)
+        {
+            final String[] parts = line.split(" ");
+            final int id = Integer.parseInt(parts[0].substring(1));
+            final int seq = Integer.parseInt(parts[1]);
+            assertTrue(seq > last[id], "t" + id + " in order, each once: " + line);
+            assertEquals(seq % 10 == 0 ? "ERROR" : "INFO", parts[2]);
+            last[id] = seq;
+            errors += seq % 10 == 0 ? 1 : 0;
+        }
+        assertEquals(THREADS * PER_THREAD / 10, errors, "every ERROR is written");
+        final WriterMetrics metrics = manager.metrics();
+        assertTrue(metrics.dropped() > 0, "the policy dropped INFO events: " + metrics);
+        assertEquals(lines.size(), metrics.written());
+        assertEquals(THREADS * PER_THREAD, metrics.written() + metrics.dropped() + metrics.failed());
+        assertEquals(0, metrics.pending());
+    }
+
+    @Test
+    void anErrorBringsItsContextToTheFileWithoutWaiting() throws Exception
+    {
+        final Path file = dir.resolve("flight.log");
+        final MemorySinks sinks = new MemorySinks();
+        final UnifiedWriterManager registered = sinks.register("flight", file.toString());
+        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(TestConfigs.writer("flight", file,
+            "mode=\"manual\" policy=\"drop_oldest\" triggerLevel=\"ERROR\" ringSize=\"1024\""), "flight"));
+        final UnifiedWriterManager manager = TestConfigs.appender(context, "flight").getManager();
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch writing = new CountDownLatch(1);
+        sinks.beforeWrite((batch) ->
+        {
+            writing.countDown();
+            awaitQuietly(release);
+        });
+        final Logger logger = context.getLogger("flight");
+
+        for (int i = 0; i < 10; i++)
+        {
+            logger.info("context {}", i);
+        }
+        logger.warn("a warning is context too");
+        assertEquals(List.of(), sinks.lines(), "manual mode holds the context in the ring");
+        assertEquals(11, manager.metrics().pending());
+
+        logger.error("boom");
+        assertTrue(writing.await(30, TimeUnit.SECONDS), "the ERROR triggered a write");
+        assertEquals(List.of(), sinks.lines(), "the caller returned while the write was still held");
+        release.countDown();
+        logger.info("after the trigger");
+        final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sinks.lines().size() < 12 && System.nanoTime() < giveUp)
+        {
+            LockSupport.parkNanos(1_000_000);
+        }
+
+        final List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 10; i++)
+        {
+            expected.add("context " + i);
+        }
+        expected.add("a warning is context too");
+        expected.add("boom");
+        assertEquals(expected, sinks.lines());
+        assertEquals(1, manager.metrics().pending(), "what follows the trigger waits for the next one");
+
+        context.stop();
+        registered.stop(0, TimeUnit.MILLISECONDS);
+        expected.add("after the trigger");
+        assertEquals(expected, sinks.lines(), "stop writes out the rest");
+    }
+
+    static void awaitQuietly(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await(60, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.unifiedwriter.log4j2;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.message.SimpleMessage;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The per-thread encode buffer grows to the largest event and gives the memory back after a huge one. */
+class EncodeBufferTest
+{
+    private final PatternLayout layout = PatternLayout.newBuilder().setPattern("%m%n").build();
+
+    @Test
+    void holdsAWholeEventOfAnySize()
+    {
+        final EncodeBuffer buffer = new EncodeBuffer();
+        final String huge = "x".repeat(4 * 1024 * 1024) + "é";
+        layout.encode(event(huge), buffer);
+        final ByteBuffer record = buffer.record();
+        final byte[] bytes = new byte[record.remaining()];
+        record.get(bytes);
+        assertEquals(huge + "\n", new String(bytes, StandardCharsets.UTF_8));
+
+        buffer.reset();
+        assertEquals(EncodeBuffer.INITIAL, buffer.capacity(), "a huge event's memory is not kept");
+    }
+
+    @Test
+    void keepsAModerateBuffer()
+    {
+        final EncodeBuffer buffer = new EncodeBuffer();
+        layout.encode(event("y".repeat(EncodeBuffer.RETAINED_MAX / 2)), buffer);
+        buffer.record();
+        final int grown = buffer.capacity();
+        buffer.reset();
+        assertEquals(grown, buffer.capacity(), "reused for the next event");
+        layout.encode(event("short"), buffer);
+        assertEquals(6, buffer.record().remaining());
+    }
+
+    @Test
+    void takesBytesWrittenDirectly()
+    {
+        final EncodeBuffer buffer = new EncodeBuffer();
+        final byte[] chunk = new byte[EncodeBuffer.INITIAL + 1];
+        buffer.writeBytes(chunk, 0, chunk.length);
+        buffer.writeBytes(ByteBuffer.wrap(chunk));
+        assertEquals(2 * chunk.length, buffer.record().remaining());
+    }
+
+    private static LogEvent event(final String message)
+    {
+        return Log4jLogEvent.newBuilder().setLevel(Level.INFO).setMessage(new SimpleMessage(message)).build();
+    }
+}

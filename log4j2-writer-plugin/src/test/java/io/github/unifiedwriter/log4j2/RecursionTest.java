@@ -1,0 +1,149 @@
+package io.github.unifiedwriter.log4j2;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.status.StatusData;
+import org.apache.logging.log4j.status.StatusListener;
+import org.apache.logging.log4j.status.StatusLogger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Code on the writer thread that logs through the same appender, while the ring is full under the block policy
+ * and callers wait for room: nothing deadlocks, and the event from the writer thread is written.
+ */
+class RecursionTest
+{
+    private static final int PER_THREAD = 2_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theWriterThreadLogsThroughItsOwnAppenderWithAFullRing() throws Exception
+    {
+        final Path file = dir.resolve("recursion.log");
+        final MemorySinks sinks = new MemorySinks();
+        final UnifiedWriterManager registered = sinks.register("recursion", file.toString());
+        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(
+            TestConfigs.writer("recursion", file, "policy=\"block\" ringSize=\"64\" batchSize=\"16\""), "recursion"));
+        final Logger logger = context.getLogger("recursion");
+        final UnifiedWriterManager manager = TestConfigs.appender(context, "recursion").getManager();
+        final AtomicBoolean once = new AtomicBoolean();
+        sinks.beforeWrite((batch) ->
+        {
+            if (once.compareAndSet(false, true))
+            {
+                final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (manager.remainingCapacity() > 0 && System.nanoTime() < giveUp)
+                {
+                    LockSupport.parkNanos(100_000);
+                }
+                logger.warn("from the writer thread, ring free slots {}", manager.remainingCapacity());
+            }
+        });
+
+        final List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < 2; t++)
+        {
+            final int id = t;
+            final Thread producer = new Thread(() ->
+            {
+                for (int i = 0; i < PER_THREAD; i++)
+                {
+                    logger.info("t{} {}", id, i);
+                }
+            });
+            producer.start();
+            producers.add(producer);
+        }
+        for (final Thread producer : producers)
+        {
+            producer.join(TimeUnit.SECONDS.toMillis(60));
+            assertFalse(producer.isAlive(), "a producer is stuck: deadlock");
+        }
+        context.stop();
+        registered.stop(0, TimeUnit.MILLISECONDS);
+
+        final List<String> lines = sinks.lines();
+        assertEquals(List.of("from the writer thread, ring free slots 0"),
+            lines.stream().filter((l) -> l.startsWith("from the writer thread")).toList());
+        assertEquals(2 * PER_THREAD + 1, lines.size());
+        final var metrics = manager.metrics();
+        assertEquals(2 * PER_THREAD + 1, metrics.written());
+        assertEquals(0, metrics.dropped());
+        assertTrue(once.get());
+    }
+
+    /** A status listener that logs when the writer reports an error on its own thread. */
+    @Test
+    void aStatusListenerLogsFromTheWriterThread() throws Exception
+    {
+        final Path file = dir.resolve("status.log");
+        final MemorySinks sinks = new MemorySinks();
+        final UnifiedWriterManager registered = sinks.register("status", file.toString());
+        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(
+            TestConfigs.writer("status", file, "policy=\"block\" ringSize=\"64\""), "status"));
+        final Logger logger = context.getLogger("status");
+        final StatusListener logsBack = new StatusListener()
+        {
+            @Override
+            public void log(final StatusData data)
+            {
+                if (data.getMessage().getFormattedMessage().contains("writing failed") &&
+                    "status".equals(Thread.currentThread().getName()))
+                {
+                    logger.error("from the status listener");
+                }
+            }
+
+            @Override
+            public Level getStatusLevel()
+            {
+                return Level.ERROR;
+            }
+
+            @Override
+            public void close()
+            {
+            }
+        };
+        StatusLogger.getLogger().registerListener(logsBack);
+        try
+        {
+            sinks.failNext(1);
+            final Thread producer = new Thread(() ->
+            {
+                for (int i = 0; i < PER_THREAD; i++)
+                {
+                    logger.info("line {}", i);
+                }
+            });
+            producer.start();
+            producer.join(TimeUnit.SECONDS.toMillis(60));
+            assertFalse(producer.isAlive(), "the producer is stuck: deadlock");
+            context.stop();
+            registered.stop(0, TimeUnit.MILLISECONDS);
+        }
+        finally
+        {
+            StatusLogger.getLogger().removeListener(logsBack);
+        }
+
+        final List<String> lines = sinks.lines();
+        assertEquals(1, lines.stream().filter("from the status listener"::equals).count(), lines.toString());
+        assertEquals(PER_THREAD + 1, lines.size(), "every line once, none lost to the failed write");
+    }
+}
