@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 
 import org.jfree.chart.ChartFactory;
@@ -12,6 +13,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -54,6 +56,8 @@ final class LatencyChart
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         final LogAxis axis = new LogAxis("microseconds (log scale)");
         axis.setSmallestValue(0.1);
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
         plot.setRangeAxis(axis);
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         final BarRenderer renderer = (BarRenderer)plot.getRenderer();

@@ -6,7 +6,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.sun.management.GcInfo;
 
 import org.HdrHistogram.Histogram;
 
@@ -15,6 +20,8 @@ import io.github.unifiedwriter.perf.demo.WriterBean;
 /** The soak's periodic and final lines. Called from the soak's main thread only. */
 final class SoakReport
 {
+    private static final Set<String> HEAP_POOLS = heapPools();
+
     private final PrintStream out;
     private final WriterBean bean;
     private final SoakLoad load;
@@ -84,19 +91,45 @@ final class SoakReport
         return complete && countersAddUp;
     }
 
-    /** Heap in use just after the last collection of each heap pool: what survives, not garbage in flight. */
+    /**
+     * Heap in use just after the most recent collection, summed over the heap pools: what survives, not
+     * garbage in flight. Zero until the first collection.
+     */
     private static long heapAfterGc()
     {
         long used = 0;
-        for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+        long latest = -1;
+        for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
         {
-            final MemoryUsage afterGc = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
-            if (afterGc != null)
+            final GcInfo info = gc instanceof com.sun.management.GarbageCollectorMXBean
+                ? ((com.sun.management.GarbageCollectorMXBean)gc).getLastGcInfo() : null;
+            if (info != null && info.getEndTime() > latest)
             {
-                used += afterGc.getUsed();
+                latest = info.getEndTime();
+                used = 0;
+                for (final Map.Entry<String, MemoryUsage> pool : info.getMemoryUsageAfterGc().entrySet())
+                {
+                    if (HEAP_POOLS.contains(pool.getKey()))
+                    {
+                        used += pool.getValue().getUsed();
+                    }
+                }
             }
         }
         return used;
+    }
+
+    private static Set<String> heapPools()
+    {
+        final Set<String> names = new HashSet<>();
+        for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+        {
+            if (pool.getType() == MemoryType.HEAP)
+            {
+                names.add(pool.getName());
+            }
+        }
+        return names;
     }
 
     private static long gcCount()
