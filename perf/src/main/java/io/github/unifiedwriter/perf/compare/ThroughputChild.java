@@ -22,7 +22,7 @@ import io.github.unifiedwriter.perf.stack.StackStarter;
 public final class ThroughputChild
 {
     /** Each producer's own CPU time, set by that producer as it ends; read after join. */
-    private static long[] PRODUCER_CPU;
+    private static long[] producerCpu;
 
     private ThroughputChild()
     {
@@ -39,7 +39,7 @@ public final class ThroughputChild
         final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
 
-        PRODUCER_CPU = new long[threads];
+        producerCpu = new long[threads];
         final CountDownLatch go = new CountDownLatch(1);
         final Thread[] producers = new Thread[threads];
         for (int p = 0; p < threads; p++)
@@ -77,9 +77,9 @@ public final class ThroughputChild
     {
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final StringBuilder line = new StringBuilder("thread CPU ms:");
-        for (int p = 0; p < PRODUCER_CPU.length; p++)
+        for (int p = 0; p < producerCpu.length; p++)
         {
-            line.append(' ').append(BenchLineParser.THREAD_PREFIX).append(p).append('=').append(PRODUCER_CPU[p] / 1_000_000);
+            line.append(' ').append(BenchLineParser.THREAD_PREFIX).append(p).append('=').append(producerCpu[p] / 1_000_000);
         }
         for (final ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds()))
         {
@@ -113,6 +113,6 @@ public final class ThroughputChild
         {
             driver.log(seq);
         }
-        PRODUCER_CPU[index] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        producerCpu[index] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 }

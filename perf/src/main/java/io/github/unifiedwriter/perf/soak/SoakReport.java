@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.sun.management.GcInfo;
-
 import org.HdrHistogram.Histogram;
 
 import io.github.unifiedwriter.perf.demo.WriterBean;
