@@ -90,8 +90,9 @@ public final class LatencyCommand
         }
         if (chart != null)
         {
-            LatencyChart.write(Path.of(chart), results, String.format(Locale.ROOT,
-                "Latency at a fixed offered rate, %d producer threads", threads));
+            LatencyChart.write(Path.of(chart), results, load > 0
+                ? String.format(Locale.ROOT, "Latency at %.0f%% of each stack's capacity, %d producer threads", load * 100, threads)
+                : String.format(Locale.ROOT, "Latency at %,.0f calls/s offered, %d producer threads", fixedRate, threads));
             out.println("chart: " + Path.of(chart).toAbsolutePath());
         }
         if (dirOption == null)
