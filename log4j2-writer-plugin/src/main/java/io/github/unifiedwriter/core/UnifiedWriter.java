@@ -1,7 +1,6 @@
 package io.github.unifiedwriter.core;
 
 import com.lmax.disruptor.InsufficientCapacityException;
-import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
@@ -75,7 +74,7 @@ public final class UnifiedWriter
             case MANUAL:
                 return manual;
             default:
-                return new LiteTimeoutBlockingWaitStrategy(idleNanos, TimeUnit.NANOSECONDS);
+                return new TriggerWaitStrategy(idleNanos);
         }
     }
 

@@ -25,6 +25,8 @@ final class WriterLoop implements Runnable
     private final int maxBatch;
     private final int discardChunk;
     private long lastWrite = System.nanoTime();
+    /** Bytes of the batch that {@link #cut} chose last. */
+    private long cutBytes;
     private int failuresInARow;
 
     WriterLoop(final UnifiedWriter writer)
@@ -136,19 +138,22 @@ final class WriterLoop implements Runnable
     {
         final long limit = Math.min(available, next + maxBatch - 1);
         final int bufferSize = w.config.bufferSize();
-        long bytes = w.ring.get(next).length();
+        final Slot head = w.ring.get(next);
+        final boolean valid = head.valid();
+        long bytes = head.length();
         long last = next;
-        final boolean valid = w.ring.get(next).valid();
-        while (last < limit && w.ring.get(last + 1).valid() == valid)
+        while (last < limit)
         {
-            final long more = bytes + w.ring.get(last + 1).length();
-            if (valid && more > bufferSize)
+            final Slot slot = w.ring.get(last + 1);
+            final long more = bytes + slot.length();
+            if (slot.valid() != valid || valid && more > bufferSize)
             {
                 break;
             }
             bytes = more;
             last++;
         }
+        cutBytes = bytes;
         return last;
     }
 
@@ -173,7 +178,8 @@ final class WriterLoop implements Runnable
                 failuresInARow = 0;
                 lastWrite = System.nanoTime();
                 final long forceFailed = w.destinations.forceFailed(first, last);
-                return w.ledger.commit(last, last - first + 1 - forceFailed, forceFailed, w.ledger.bytes(first, last));
+                final long bytes = first == next ? cutBytes : w.ledger.bytes(first, last);
+                return w.ledger.commit(last, last - first + 1 - forceFailed, forceFailed, bytes);
             }
             failuresInARow++;
             final WriterConfig c = w.config;

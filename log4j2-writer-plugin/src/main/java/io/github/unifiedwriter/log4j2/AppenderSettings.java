@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -190,10 +191,6 @@ record AppenderSettings(
     private static void warnAboutNoEffect(final Attributes in, final Mode mode, final QueuePolicy policy,
         final WriterType type, final boolean async, final boolean autoRestart, final Duration blockTimeout)
     {
-        if (mode != Mode.LOOP)
-        {
-            in.noEffect("tick", "outside loop mode");
-        }
         if (mode != Mode.MANUAL)
         {
             in.noEffect("triggerLevel", "outside manual mode");
@@ -201,6 +198,19 @@ record AppenderSettings(
         if (type != WriterType.MMAP)
         {
             in.noEffect("regionSize", "with the " + type.name().toLowerCase(Locale.ROOT) + " writer");
+        }
+        if (!async)
+        {
+            for (final String attribute : List.of("ringSize", "policy", "batchSize", "mode", "tick", "flushInterval",
+                "flush", "blockTimeout", "discardThreshold", "autoRestart", "maxRestarts"))
+            {
+                in.noEffect(attribute, "when async is false: records are written on the caller's thread");
+            }
+            return;
+        }
+        if (mode != Mode.LOOP)
+        {
+            in.noEffect("tick", "outside loop mode");
         }
         if (policy != QueuePolicy.BLOCK)
         {
@@ -213,12 +223,6 @@ record AppenderSettings(
         if (!autoRestart)
         {
             in.noEffect("maxRestarts", "when autoRestart is false");
-        }
-        if (!async)
-        {
-            in.noEffect("ringSize", "when async is false: records are written on the caller's thread");
-            in.noEffect("policy", "when async is false: records are written on the caller's thread");
-            in.noEffect("batchSize", "when async is false: records are written on the caller's thread");
         }
     }
 }

@@ -14,6 +14,10 @@ import io.github.unifiedwriter.core.WriterConfig;
  * a gate until the manager opens it, after the old generation has stopped. Records are therefore written in
  * the order they were accepted, and the file has one writer at a time.
  *
+ * <p>A writer that stop gave up on at its deadline can still be inside a write call. Whatever comes next, the
+ * next generation or the final close, waits until this one has let go of the file ({@link #whenClosed}), so the
+ * file never has two writers, even then.
+ *
  * <p>The writer thread (or a producer in synchronous mode) calls the destination methods; the manager opens the
  * gate.
  */
@@ -22,6 +26,8 @@ final class Generation implements BatchDestination
     private final OpenFile file;
     private final CountDownLatch gate;
     private UnifiedWriter writer;
+    private boolean closed;
+    private Runnable afterClose;
 
     private Generation(final OpenFile file, final boolean open)
     {
@@ -73,10 +79,41 @@ final class Generation implements BatchDestination
         }
     }
 
-    /** The file outlives the generation: the manager closes it when the last appender lets go. */
+    /**
+     * Runs {@code action} once this generation's writer has let go of the file: at once if it has, otherwise on the
+     * writer's thread when it does. Called by the manager after stopping the generation.
+     */
+    void whenClosed(final Runnable action)
+    {
+        synchronized (this)
+        {
+            if (!closed)
+            {
+                afterClose = action;
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /**
+     * The writer has let go of the file; the file itself outlives the generation, and the manager closes it when
+     * the last appender lets go.
+     */
     @Override
     public void close()
     {
+        final Runnable action;
+        synchronized (this)
+        {
+            closed = true;
+            action = afterClose;
+            afterClose = null;
+        }
+        if (action != null)
+        {
+            action.run();
+        }
     }
 
     /** Waits without reacting to interrupts: the writer thread must not lose its place in the ring. */

@@ -88,9 +88,10 @@ final class Generations
     }
 
     /**
-     * Makes {@code next} current, waits for the producers still inside the old generation, stops it, runs
-     * {@code betweenWriters} while no writer writes, and lets {@code next} write. Each wait is bounded by
-     * {@code timeout}, the old generation's shutdown timeout.
+     * Makes {@code next} current, waits for the producers still inside the old generation, stops it, and once the
+     * old writer has let go of the file runs {@code betweenWriters} and lets {@code next} write. Each wait is
+     * bounded by {@code timeout}, the old generation's shutdown timeout; an old writer still inside a write at
+     * the deadline lets {@code next} write when it leaves, on its own thread.
      */
     void swap(final Generation next, final Duration timeout, final Runnable betweenWriters)
     {
@@ -105,11 +106,20 @@ final class Generations
         try
         {
             stop(old, timeout);
-            betweenWriters.run();
         }
         finally
         {
-            next.open();
+            old.whenClosed(() ->
+            {
+                try
+                {
+                    betweenWriters.run();
+                }
+                finally
+                {
+                    next.open();
+                }
+            });
         }
     }
 

@@ -5,9 +5,11 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
+import io.github.unifiedwriter.core.UnifiedWriter;
 import io.github.unifiedwriter.core.WriterConfig;
 import io.github.unifiedwriter.core.WriterListener;
 import io.github.unifiedwriter.core.WriterMetrics;
@@ -194,24 +196,32 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
 
     /**
      * The last appender let go: drain within {@code shutdownTimeout} (Log4j2's own stop timeout, usually zero,
-     * is not ours to use), write the footer, close the file.
+     * is not ours to use), write the footer, close the file. A writer still inside a write at the deadline closes
+     * the file itself when it leaves.
      */
     @Override
     protected boolean releaseSub(final long timeout, final TimeUnit timeUnit)
     {
         unregisterMBean();
-        boolean released = generations.stop(settings.writer().shutdownTimeout());
+        final boolean drained = generations.stop(settings.writer().shutdownTimeout());
+        final AtomicBoolean closed = new AtomicBoolean(true);
+        generations.current().whenClosed(() -> closed.set(closeFile()));
+        return drained && closed.get();
+    }
+
+    private boolean closeFile()
+    {
         try
         {
             file.close(layout.getFooter());
+            return true;
         }
         catch (final IOException | RuntimeException ex)
         {
-            released = false;
             StatusLogger.getLogger().error("UnifiedWriter \"{}\": closing {} failed: {}",
                 appenderName, getFileName(), ex.toString(), ex);
+            return false;
         }
-        return released;
     }
 
     /** Counters of every writer this manager ran: they carry on across reloads. Any thread. */
@@ -219,6 +229,12 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     public WriterMetrics metrics()
     {
         return generations.metrics();
+    }
+
+    /** The running writer, for checks of its internals that its public face does not show. */
+    UnifiedWriter writer()
+    {
+        return generations.current().writer();
     }
 
     /** The running writer's settings. */

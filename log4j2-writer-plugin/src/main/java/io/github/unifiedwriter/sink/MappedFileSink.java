@@ -20,8 +20,11 @@ import static java.nio.file.StandardOpenOption.WRITE;
  * last is released, so a failed mapping leaves nothing pointing at unmapped memory. A record larger than a
  * region gets a region of its own size.
  *
- * <p>Mapping extends the file with zeros. A clean close cuts them off; after a crash, opening in append
- * mode trims them and any torn record ({@link TornTail}), so the file never holds zero bytes between or
+ * <p>Each region is first filled with zeros through the channel, so the file system allocates its blocks
+ * there and a full disk fails that write with an {@code IOException}. Left sparse, the first copy into a page
+ * without room raises SIGBUS, which the JVM turns into an {@code InternalError} only after skipping the copy,
+ * possibly once the record has been confirmed. A clean close cuts the zeros off; after a crash, opening in
+ * append mode trims them and any torn record ({@link TornTail}), so the file never holds zero bytes between or
  * after records.
  *
  * <p>A file truncated behind the sink's back (copytruncate) leaves its mapping without pages, and a copy
@@ -36,6 +39,8 @@ import static java.nio.file.StandardOpenOption.WRITE;
  */
 public final class MappedFileSink implements BatchDestination
 {
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
+
     private final SinkFile file;
     private final SyncSchedule sync;
     private final int regionSize;
@@ -167,7 +172,9 @@ public final class MappedFileSink implements BatchDestination
         if (length > region.remaining())
         {
             final long end = regionStart + region.position();
-            final MappedByteBuffer next = file.channel().map(MapMode.READ_WRITE, end, Math.max(regionSize, length));
+            final int size = Math.max(regionSize, length);
+            reserve(end, size);
+            final MappedByteBuffer next = file.channel().map(MapMode.READ_WRITE, end, size);
             Unmapper.unmap(region);
             region = next;
             regionStart = end;
@@ -182,8 +189,24 @@ public final class MappedFileSink implements BatchDestination
         {
             throw new IOException(file + " is not a regular file and cannot be mapped");
         }
+        reserve(end, regionSize);
         region = file.channel().map(MapMode.READ_WRITE, end, regionSize);
         regionStart = end;
+    }
+
+    /** Writes zeros over {@code length} bytes from {@code start}, beyond the data: allocates them, or fails. */
+    private void reserve(final long start, final long length) throws IOException
+    {
+        final ByteBuffer zeros = ZEROS.duplicate();
+        file.channel().position(start);
+        for (long left = length; left > 0; left -= zeros.capacity())
+        {
+            zeros.clear().limit((int)Math.min(zeros.capacity(), left));
+            while (zeros.hasRemaining())
+            {
+                file.channel().write(zeros);
+            }
+        }
     }
 
     /** Unmaps the current region; {@code regionStart} is left at the end of the data. */

@@ -103,7 +103,26 @@ class BadConfigurationTest
             bad("ignoreExceptions", "ture", "ignoreExceptions"),
             bad("filePermissions", "rw-r", "filePermissions"),
             bad("filePermissions", "rwxrwxrwz", "filePermissions"),
-            bad("filePermissions", "644", "filePermissions"));
+            bad("filePermissions", "644", "filePermissions"),
+            bad("filePermissions", "", "filePermissions"),
+            bad("name", "  ", "name"),
+            bad("append", "", "append"),
+            bad("autoRestart", "0", "autoRestart"),
+            bad("jmx", "on", "jmx"),
+            bad("ignoreExceptions", "-1", "ignoreExceptions"),
+            bad("policy", "", "policy"),
+            bad("writerType", "-1", "writerType"),
+            bad("writerType", "", "writerType"),
+            bad("mode", "-1", "mode"),
+            bad("policy", "-1", "policy"),
+            bad("flushInterval", "5 parsecs", "flushInterval"),
+            bad("triggerLevel", "", "triggerLevel"),
+            bad("batchSize", "99999999999", "batchSize"),
+            bad("maxRestarts", "1.5", "maxRestarts"),
+            bad("maxRestarts", "99999999999", "maxRestarts"),
+            bad("regionSize", "2GB", "regionSize"),
+            bad("shutdownTimeout", "5 fortnights", "shutdownTimeout"),
+            bad("fsync", "48h", "fsync"));
     }
 
     /** Two valid values that contradict each other; the message names both attributes. */
@@ -272,7 +291,13 @@ class BadConfigurationTest
             Arguments.of("discardThreshold=\"WARN\"", "discardThreshold"),
             Arguments.of("autoRestart=\"false\" maxRestarts=\"3\"", "maxRestarts"),
             Arguments.of("async=\"false\" ringSize=\"1024\"", "ringSize"),
-            Arguments.of("async=\"false\" policy=\"drop_oldest\"", "policy"));
+            Arguments.of("async=\"false\" policy=\"drop_oldest\"", "policy"),
+            Arguments.of("async=\"false\" mode=\"loop\"", "mode"),
+            Arguments.of("async=\"false\" flushInterval=\"50ms\"", "flushInterval"),
+            Arguments.of("async=\"false\" blockTimeout=\"10ms\"", "blockTimeout"),
+            Arguments.of("async=\"false\" policy=\"drop_newest\" discardThreshold=\"WARN\"", "discardThreshold"),
+            Arguments.of("async=\"false\" maxRestarts=\"3\"", "maxRestarts"),
+            Arguments.of("async=\"false\" autoRestart=\"false\"", "autoRestart"));
     }
 
     @Test
