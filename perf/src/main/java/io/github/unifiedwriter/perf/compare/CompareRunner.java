@@ -1,0 +1,74 @@
+package io.github.unifiedwriter.perf.compare;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.unifiedwriter.perf.check.BenchLineParser;
+import io.github.unifiedwriter.perf.check.FileScan;
+import io.github.unifiedwriter.perf.check.SequenceTracker;
+import io.github.unifiedwriter.perf.stack.ChildJvm;
+import io.github.unifiedwriter.perf.stack.Stack;
+
+/**
+ * Runs one (stack, threads) pair in a fresh JVM, then reads the file it wrote and checks every line.
+ * Runs one at a time on the calling thread: two runs side by side would measure each other.
+ */
+public final class CompareRunner
+{
+    private final Path dir;
+    private final List<String> jvmArgs;
+    private final boolean keepFiles;
+    private final PrintStream echo;
+
+    /**
+     * @param dir       where the log files go; each is deleted after its check unless {@code keepFiles}
+     * @param jvmArgs   the same for every child, so every stack gets the same heap
+     * @param echo      where the children's own output goes, or null to keep it quiet
+     */
+    public CompareRunner(final Path dir, final List<String> jvmArgs, final boolean keepFiles, final PrintStream echo)
+    {
+        this.dir = dir;
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.keepFiles = keepFiles;
+        this.echo = echo;
+    }
+
+    public RunResult run(final Stack stack, final int threads, final long events) throws IOException
+    {
+        final Path file = dir.resolve(stack.id() + "-" + threads + "t.log");
+        Files.deleteIfExists(file);
+        try
+        {
+            final Duration timeout = Duration.ofSeconds(60 + events / 50_000);
+            final ChildJvm.Outcome outcome = ChildJvm.run(stack, jvmArgs, ThroughputChild.class,
+                List.of(stack.id(), Integer.toString(threads), Long.toString(events), file.toString()),
+                timeout, RunMeasure.PREFIX, echo);
+            if (!outcome.ok() || outcome.reports().isEmpty())
+            {
+                final String why = outcome.timedOut() ? "timed out after " + timeout.toSeconds() + " s"
+                    : "child exited with " + outcome.exitCode();
+                return RunResult.failed(stack, threads, events, why + System.lineSeparator() + outcome.tail());
+            }
+            final RunMeasure measure = RunMeasure.parse(outcome.reports().get(0));
+            final SequenceTracker tracker = new SequenceTracker(threads);
+            final FileScan scan = FileScan.scan(file, new BenchLineParser(), tracker);
+            final boolean complete = tracker.complete(events) && scan.lines() == events && scan.tornTailBytes() == 0;
+            final double seconds = measure.totalNanos() / 1e9;
+            return new RunResult(stack, threads, events, scan.lines(), scan.lines() / seconds,
+                events / (measure.callsNanos() / 1e9), (double)measure.cpuNanos() / events,
+                (measure.totalNanos() - measure.callsNanos()) / 1e6, measure.totalNanos() / 1e6, complete,
+                tracker.missing(), tracker.backwards(), measure.disruptor(), null);
+        }
+        finally
+        {
+            if (!keepFiles)
+            {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

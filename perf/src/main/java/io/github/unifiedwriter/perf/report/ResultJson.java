@@ -1,0 +1,85 @@
+package io.github.unifiedwriter.perf.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.unifiedwriter.perf.compare.RunResult;
+
+/** Writes the comparison as a JSON array, one object per run; no JSON library needed for flat records. */
+public final class ResultJson
+{
+    private ResultJson()
+    {
+    }
+
+    public static void write(final Path file, final List<RunResult> results) throws IOException
+    {
+        final StringBuilder json = new StringBuilder("[\n");
+        for (int i = 0; i < results.size(); i++)
+        {
+            final RunResult r = results.get(i);
+            json.append("  {")
+                .append("\"stack\": ").append(quote(r.stack().id()))
+                .append(", \"threads\": ").append(r.threads())
+                .append(", \"events\": ").append(r.events())
+                .append(", \"linesWritten\": ").append(r.linesWritten())
+                .append(", \"linesPerSec\": ").append(fixed(r.linesPerSec()))
+                .append(", \"callsPerSec\": ").append(fixed(r.callsPerSec()))
+                .append(", \"cpuNsPerEvent\": ").append(fixed(r.cpuNsPerEvent()))
+                .append(", \"drainMillis\": ").append(String.format(Locale.ROOT, "%.2f", r.drainMillis()))
+                .append(", \"elapsedMillis\": ").append(String.format(Locale.ROOT, "%.2f", r.elapsedMillis()))
+                .append(", \"complete\": ").append(r.complete())
+                .append(", \"counted\": ").append(r.counts())
+                .append(", \"missing\": ").append(r.missing())
+                .append(", \"repeated\": ").append(r.repeated())
+                .append(", \"disruptor\": ").append(quote(r.disruptor()))
+                .append(", \"error\": ").append(r.error() == null ? "null" : quote(r.error()))
+                .append(i + 1 < results.size() ? "},\n" : "}\n");
+        }
+        json.append("]\n");
+        final Path parent = file.toAbsolutePath().getParent();
+        if (parent != null)
+        {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+    }
+
+    private static String fixed(final double value)
+    {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String quote(final String text)
+    {
+        final StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            switch (c)
+            {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default ->
+                {
+                    if (c < 0x20)
+                    {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int)c));
+                    }
+                    else
+                    {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
