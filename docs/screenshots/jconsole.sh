@@ -6,8 +6,9 @@
 #   apt-get install -y xvfb imagemagick x11-utils xdotool
 # Run it from anywhere: docs/screenshots/jconsole.sh [display number, 99 by default]
 #
-# The application is the demo (java -jar perf/target/unifiedwriter-perf.jar demo --hold) when it has been
-# built, and otherwise a small program from the plugin's tests that logs a line every 10 ms.
+# The application is the demo (java -jar perf/target/unifiedwriter-perf.jar demo ... --hold), logging at a
+# steady rate, once it has been built (mvn -B -q package -DskipTests); otherwise a small program from the
+# plugin's tests that logs a line every 10 ms.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -46,10 +47,11 @@ done
 # The application, kept running until this script ends and closes its standard input.
 mkfifo "$WORK/stdin"
 if [[ -f perf/target/unifiedwriter-perf.jar ]]; then
+    # 20,000 calls a second for two and a half minutes: the counters move while JConsole looks.
     java -Duw.logdir="$WORK/logs" -jar perf/target/unifiedwriter-perf.jar demo \
-        --events 100000 --threads 2 --hold < "$WORK/stdin" > "$WORK/app.out" 2>&1 &
+        --events 3000000 --threads 2 --rate 20000 --hold < "$WORK/stdin" > "$WORK/app.out" 2>&1 &
     PIDS+=($!)
-    ready='holding the JVM'
+    ready=' written'
 else
     mvn -B -q -pl log4j2-writer-plugin test-compile dependency:build-classpath -Dmdep.includeScope=test \
         -Dmdep.outputFile="$WORK/cp.txt" > "$WORK/mvn.log" 2>&1
