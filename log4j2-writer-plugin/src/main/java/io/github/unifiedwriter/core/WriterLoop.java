@@ -19,6 +19,8 @@ final class WriterLoop implements Runnable
 {
     private static final long FIRST_BACKOFF = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_BACKOFF = TimeUnit.SECONDS.toNanos(30);
+    /** TRIGGER: at most this many yields to let a batch grow while records keep arriving. */
+    private static final int GATHER_YIELDS = 16;
 
     private final UnifiedWriter w;
     private final RingBatch batch;
@@ -69,7 +71,7 @@ final class WriterLoop implements Runnable
             serviceRequests();
             final long next = w.ledger.consumed.get() + 1;
             final boolean stopping = w.state == UnifiedWriter.STOPPED;
-            final long available;
+            long available;
             if (stopping)
             {
                 available = highestPublished(next);
@@ -112,6 +114,7 @@ final class WriterLoop implements Runnable
                     }
                     continue;
                 }
+                available = gather(next, available);
             }
             if (!deliver(next, cut(next, available)))
             {
@@ -119,6 +122,31 @@ final class WriterLoop implements Runnable
             }
             w.own.write(w.destinations, w.ledger);
         }
+    }
+
+    /**
+     * TRIGGER under load: while producers keep publishing, yields a few times so that a small batch grows
+     * before it costs a write call. It stops as soon as a yield brings nothing new, so a lone record is
+     * written at once and no record waits for another to arrive.
+     */
+    private long gather(final long next, final long available)
+    {
+        if (w.manual != null || w.config.mode() != Mode.TRIGGER)
+        {
+            return available;
+        }
+        long seen = available;
+        for (int i = 0; i < GATHER_YIELDS && seen - next + 1 < maxBatch; i++)
+        {
+            Thread.yield();
+            final long grown = highestPublished(seen + 1);
+            if (grown == seen)
+            {
+                break;
+            }
+            seen = grown;
+        }
+        return seen;
     }
 
     /** LOOP waits for a full batch, the flush interval, a flush request or a waiting producer. */
