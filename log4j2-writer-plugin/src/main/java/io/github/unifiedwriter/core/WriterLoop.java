@@ -19,8 +19,10 @@ final class WriterLoop implements Runnable
 {
     private static final long FIRST_BACKOFF = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_BACKOFF = TimeUnit.SECONDS.toNanos(30);
-    /** TRIGGER: at most this many yields to let a batch grow while records keep arriving. */
-    private static final int GATHER_YIELDS = 16;
+    /** TRIGGER: the longest a batch is held to let it grow while records keep arriving. */
+    private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /** TRIGGER: a pause in arrivals this long ends the gathering. */
+    private static final long QUIET_NANOS = TimeUnit.MICROSECONDS.toNanos(5);
 
     private final UnifiedWriter w;
     private final RingBatch batch;
@@ -125,9 +127,9 @@ final class WriterLoop implements Runnable
     }
 
     /**
-     * TRIGGER under load: while producers keep publishing, yields a few times so that a small batch grows
-     * before it costs a write call. It stops as soon as a yield brings nothing new, so a lone record is
-     * written at once and no record waits for another to arrive.
+     * TRIGGER under load: while producers keep publishing, lets a small batch grow for a few microseconds
+     * before it costs a write call. It stops once no record has arrived for {@link #QUIET_NANOS}, so a
+     * lone record is written almost at once and no record waits for another to arrive.
      */
     private long gather(final long next, final long available)
     {
@@ -135,16 +137,27 @@ final class WriterLoop implements Runnable
         {
             return available;
         }
+        final long start = System.nanoTime();
+        long lastArrival = start;
         long seen = available;
-        for (int i = 0; i < GATHER_YIELDS && seen - next + 1 < maxBatch; i++)
+        while (seen - next + 1 < maxBatch)
         {
             Thread.yield();
+            final long now = System.nanoTime();
             final long grown = highestPublished(seen + 1);
-            if (grown == seen)
+            if (grown > seen)
+            {
+                seen = grown;
+                lastArrival = now;
+            }
+            else if (now - lastArrival > QUIET_NANOS)
             {
                 break;
             }
-            seen = grown;
+            if (now - start > GATHER_NANOS)
+            {
+                break;
+            }
         }
         return seen;
     }

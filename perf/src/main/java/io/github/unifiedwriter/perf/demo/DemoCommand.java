@@ -120,9 +120,11 @@ public final class DemoCommand
         out.println();
         out.println("holding the JVM so JConsole can attach; Ctrl+C ends it.");
         out.println("  on this machine:   jconsole " + pid);
-        out.println("  from elsewhere:    start the demo with -Dcom.sun.management.jmxremote.port=9010"
+        out.println("  over a local port: start the demo with -Dcom.sun.management.jmxremote.port=9010"
+            + " -Dcom.sun.management.jmxremote.host=127.0.0.1 -Djava.rmi.server.hostname=127.0.0.1"
             + " -Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false,");
-        out.println("                     then jconsole <host>:9010 (no authentication: trusted networks only)");
+        out.println("                     then jconsole 127.0.0.1:9010 (loopback only, no password;"
+            + " docs/monitoring.md shows how to secure a remote port)");
         out.println("  in JConsole, open MBeans > io.github.unifiedwriter > UnifiedWriter");
         jmxAddress(out);
         out.flush();
