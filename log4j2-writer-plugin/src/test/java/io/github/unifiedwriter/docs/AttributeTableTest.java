@@ -1,5 +1,7 @@
 package io.github.unifiedwriter.docs;
 
+import io.github.unifiedwriter.log4j2.StatusCapture;
+
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +132,7 @@ class AttributeTableTest
         attributes.put("name", "example");
         attributes.put("fileName", file("example"));
         attributes.put(attribute, example.group(2).replace("logs/", dir.resolve("logs") + "/"));
-        try (StatusErrors status = new StatusErrors())
+        try (StatusCapture status = new StatusCapture())
         {
             final LoggerContext context = start(attributes);
             final UnifiedWriterAppender appender = Examples.appender(context, attributes.get("name"));
@@ -149,7 +151,7 @@ class AttributeTableTest
         final String page = page();
         final int start = page.indexOf("UnifiedWriter appender \"app\": invalid shutdownTimeout");
         final String shown = page.substring(start, page.indexOf("```", start)).trim().replace("\n", " ");
-        try (StatusErrors status = new StatusErrors())
+        try (StatusCapture status = new StatusCapture())
         {
             assertNull(UnifiedWriterAppender.newBuilder().setName("app").setFileName(file("app"))
                 .setShutdownTimeout("5000").build());

@@ -9,8 +9,11 @@ import org.apache.logging.log4j.status.StatusData;
 import org.apache.logging.log4j.status.StatusListener;
 import org.apache.logging.log4j.status.StatusLogger;
 
-/** Collects the StatusLogger's WARN and ERROR messages while open. */
-final class StatusCapture implements AutoCloseable
+/**
+ * Collects what the StatusLogger says at WARN and above while open: an operator's only view of a failing
+ * appender, so tests check that it is told, and that it is not flooded. Shared by the test packages.
+ */
+public final class StatusCapture implements AutoCloseable
 {
     private final List<StatusData> seen = new CopyOnWriteArrayList<>();
     private final StatusListener listener = new StatusListener()
@@ -33,32 +36,46 @@ final class StatusCapture implements AutoCloseable
         }
     };
 
-    StatusCapture()
+    public StatusCapture()
     {
         StatusLogger.getLogger().registerListener(listener);
     }
 
-    List<String> messages(final Level level)
+    public List<String> messages(final Level level)
     {
         return seen.stream().filter((d) -> d.getLevel() == level)
             .map((d) -> d.getMessage().getFormattedMessage()).collect(Collectors.toList());
     }
 
-    List<String> errors()
+    public List<String> errors()
     {
         return messages(Level.ERROR);
     }
 
-    List<String> warnings()
+    public List<String> warnings()
     {
         return messages(Level.WARN);
     }
 
     /** Every ERROR or WARN that mentions the appender by its quoted name. */
-    List<String> about(final String appender)
+    public List<String> about(final String appender)
     {
         return seen.stream().map((d) -> d.getLevel() + " " + d.getMessage().getFormattedMessage())
             .filter((m) -> m.contains("\"" + appender + "\"")).collect(Collectors.toList());
+    }
+
+    /** Every message at {@code level} that names the appender in quotes, as ours do. */
+    public List<String> about(final String appender, final Level level)
+    {
+        return messages(level).stream().filter((m) -> m.contains("\"" + appender + "\""))
+            .collect(Collectors.toList());
+    }
+
+    /** Every message at WARN or above, with its level, for failure reports. */
+    public List<String> all()
+    {
+        return seen.stream().map((d) -> d.getLevel() + " " + d.getMessage().getFormattedMessage())
+            .collect(Collectors.toList());
     }
 
     @Override

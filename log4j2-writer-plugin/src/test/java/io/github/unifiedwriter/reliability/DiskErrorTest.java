@@ -1,5 +1,7 @@
 package io.github.unifiedwriter.reliability;
 
+import io.github.unifiedwriter.log4j2.StatusCapture;
+
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +46,7 @@ class DiskErrorTest
     void onAFullDeviceLogCallsReturnAndEveryFailureIsCountedAndReportedWithoutAFlood(final String type)
     {
         assumeTrue(Files.isWritable(DEV_FULL), "/dev/full is available");
-        try (StatusMessages status = new StatusMessages())
+        try (StatusCapture status = new StatusCapture())
         {
             final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("full", DEV_FULL.toString(),
                 "writerType=\"" + type + "\" maxRestarts=\"" + MAX_RESTARTS + "\" ringSize=\"64\"", Configs.PATTERN),
@@ -86,7 +88,7 @@ class DiskErrorTest
     void aMappedFileTakenAwayFailsEveryWriteAndLoggingResumesOnceThePathIsFree() throws Exception
     {
         final Path file = dir.resolve("mapped.log");
-        try (StatusMessages status = new StatusMessages())
+        try (StatusCapture status = new StatusCapture())
         {
             final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("mapped", file,
                 "writerType=\"mmap\" regionSize=\"64KB\" maxRestarts=\"" + MAX_RESTARTS + "\" ringSize=\"64\""),
@@ -149,7 +151,7 @@ class DiskErrorTest
     void aDeviceIsRefusedByTheMmapWriterWithAnErrorAndNoAppender()
     {
         assumeTrue(Files.isWritable(DEV_FULL), "/dev/full is available");
-        try (StatusMessages status = new StatusMessages())
+        try (StatusCapture status = new StatusCapture())
         {
             final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("device",
                 DEV_FULL.toString(), "writerType=\"mmap\"", Configs.PATTERN), "device"));

@@ -1,5 +1,7 @@
 package io.github.unifiedwriter.reliability;
 
+import io.github.unifiedwriter.log4j2.StatusCapture;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +39,7 @@ class FillAndFreeTest
     void aDiskThatFillsAndFreesRoomAgainLosesNoAcceptedRecord(final String type) throws Exception
     {
         try (SmallDisk disk = SmallDisk.at(dir.resolve("disk"), "filling", 256 * 1024);
-             StatusMessages status = new StatusMessages())
+             StatusCapture status = new StatusCapture())
         {
             System.out.println("fill and free, " + type + " writer: " + disk.kind());
             final Path file = disk.file("app.log");

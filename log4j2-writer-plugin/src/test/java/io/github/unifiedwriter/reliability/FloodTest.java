@@ -1,5 +1,7 @@
 package io.github.unifiedwriter.reliability;
 
+import io.github.unifiedwriter.log4j2.StatusCapture;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ class FloodTest
         final Logger logger = context.getLogger("flood");
         final WriterMetrics metrics;
         final long nanos;
-        try (StatusMessages status = new StatusMessages())
+        try (StatusCapture status = new StatusCapture())
         {
             final long start = System.nanoTime();
             Threads.start("flood", THREADS, (id) ->

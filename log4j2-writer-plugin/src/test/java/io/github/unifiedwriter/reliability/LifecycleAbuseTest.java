@@ -1,5 +1,7 @@
 package io.github.unifiedwriter.reliability;
 
+import io.github.unifiedwriter.log4j2.StatusCapture;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -48,7 +50,7 @@ class LifecycleAbuseTest
         final int threads = 8;
         final int afterStop = 100;
         final Path file = dir.resolve(type + ".log");
-        try (StatusMessages status = new StatusMessages())
+        try (StatusCapture status = new StatusCapture())
         {
             final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("stopping", file,
                 "writerType=\"" + type + "\" regionSize=\"64KB\" ringSize=\"256\""), "stopping"));
@@ -109,7 +111,7 @@ class LifecycleAbuseTest
         final boolean late = when.startsWith("after");
         final int threads = 4;
         final SlowReader reader = SlowReader.open(dir.resolve("pipe"));
-        try (StatusMessages status = new StatusMessages())
+        try (StatusCapture status = new StatusCapture())
         {
             final String attributes = "policy=\"block\" shutdownTimeout=\"" + timeout + "\" blockTimeout=\"" +
                 blockTimeout + "\" ringSize=\"";
