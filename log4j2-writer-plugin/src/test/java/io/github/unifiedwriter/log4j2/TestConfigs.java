@@ -12,10 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.logging.log4j.core.LoggerContext;
 
-/** Writes small XML configurations and starts private logger contexts from them. */
-final class TestConfigs
+/**
+ * Configurations written as users write them, in XML, and private logger contexts started from them, so
+ * tests go through Log4j2's own plugin loading, never around it. Shared by the test packages.
+ */
+public final class TestConfigs
 {
-    static final String PATTERN = "%m%n";
+    public static final String PATTERN = "%m%n";
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
     private TestConfigs()
@@ -23,7 +26,7 @@ final class TestConfigs
     }
 
     /** A configuration whose root logger, at TRACE, refers to every named appender. */
-    static String config(final String appenders, final String... refs)
+    public static String config(final String appenders, final String... refs)
     {
         final StringBuilder xml = new StringBuilder()
             .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -37,20 +40,20 @@ final class TestConfigs
     }
 
     /** A {@code <UnifiedWriter>} element with a {@code %m%n} pattern and the given attributes. */
-    static String writer(final String name, final Path file, final String attributes)
+    public static String writer(final String name, final Path file, final String attributes)
     {
         return "    <UnifiedWriter name=\"" + name + "\" fileName=\"" + file + "\" " + attributes + ">\n" +
             "      <PatternLayout pattern=\"" + PATTERN + "\"/>\n    </UnifiedWriter>";
     }
 
     /** Log4j2's own file appender, to show that other appenders keep working. */
-    static String plainFile(final String name, final Path file)
+    public static String plainFile(final String name, final Path file)
     {
         return "    <File name=\"" + name + "\" fileName=\"" + file + "\">\n" +
             "      <PatternLayout pattern=\"" + PATTERN + "\"/>\n    </File>";
     }
 
-    static Path write(final Path dir, final String fileName, final String xml)
+    public static Path write(final Path dir, final String fileName, final String xml)
     {
         try
         {
@@ -64,19 +67,19 @@ final class TestConfigs
         }
     }
 
-    static LoggerContext start(final Path dir, final String xml)
+    public static LoggerContext start(final Path dir, final String xml)
     {
         return start(write(dir, "log4j2-" + CONTEXTS.incrementAndGet() + ".xml", xml).toUri());
     }
 
-    static LoggerContext start(final URI location)
+    public static LoggerContext start(final URI location)
     {
         final LoggerContext context = new LoggerContext("test-" + CONTEXTS.incrementAndGet(), null, location);
         context.start();
         return context;
     }
 
-    static List<String> lines(final Path file)
+    public static List<String> lines(final Path file)
     {
         try
         {
@@ -88,7 +91,7 @@ final class TestConfigs
         }
     }
 
-    static UnifiedWriterAppender appender(final LoggerContext context, final String name)
+    public static UnifiedWriterAppender appender(final LoggerContext context, final String name)
     {
         return context.getConfiguration().getAppender(name);
     }

@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.reliability;
 
+import io.github.unifiedwriter.log4j2.TestConfigs;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ class CrashConsistencyTest
         {
             final Path file = dir.resolve(type + "-" + run + ".log");
             final String context = type + " run " + run + " seed " + seed;
-            final Path config = Configs.write(dir, Configs.config(Configs.writer("child", file,
+            final Path config = Configs.write(dir, TestConfigs.config(Configs.writer("child", file,
                 "writerType=\"" + type + "\" regionSize=\"64KB\""), "child"));
             final long delay = random.nextInt(300);
             try (ChildJvm child = ChildJvm.start(config, "until-killed"))
@@ -164,9 +165,9 @@ class CrashConsistencyTest
     /** Opens the file as a restarted application would, in append mode, and logs the new lines. */
     private void appendThroughThePlugin(final Path file, final String type)
     {
-        final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("restart", file,
+        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(Configs.writer("restart", file,
             "writerType=\"" + type + "\" regionSize=\"64KB\" append=\"true\""), "restart"));
-        final UnifiedWriterAppender appender = Configs.appender(context, "restart");
+        final UnifiedWriterAppender appender = TestConfigs.appender(context, "restart");
         final Logger logger = context.getLogger("restart");
         for (int i = 0; i < APPENDED; i++)
         {

@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.reliability;
 
+import io.github.unifiedwriter.log4j2.TestConfigs;
 import io.github.unifiedwriter.log4j2.StatusCapture;
 
 import java.nio.channels.FileChannel;
@@ -48,10 +49,10 @@ class DiskErrorTest
         assumeTrue(Files.isWritable(DEV_FULL), "/dev/full is available");
         try (StatusCapture status = new StatusCapture())
         {
-            final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("full", DEV_FULL.toString(),
+            final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(Configs.writer("full", DEV_FULL.toString(),
                 "writerType=\"" + type + "\" maxRestarts=\"" + MAX_RESTARTS + "\" ringSize=\"64\"", Configs.PATTERN),
                 "full"));
-            final UnifiedWriterManager manager = Configs.appender(context, "full").getManager();
+            final UnifiedWriterManager manager = TestConfigs.appender(context, "full").getManager();
             final Logger logger = context.getLogger("full");
 
             logFromThreads(logger, 0);
@@ -90,10 +91,10 @@ class DiskErrorTest
         final Path file = dir.resolve("mapped.log");
         try (StatusCapture status = new StatusCapture())
         {
-            final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("mapped", file,
+            final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(Configs.writer("mapped", file,
                 "writerType=\"mmap\" regionSize=\"64KB\" maxRestarts=\"" + MAX_RESTARTS + "\" ringSize=\"64\""),
                 "mapped"));
-            final UnifiedWriterManager manager = Configs.appender(context, "mapped").getManager();
+            final UnifiedWriterManager manager = TestConfigs.appender(context, "mapped").getManager();
             final Logger logger = context.getLogger("mapped");
             for (int i = 0; i < 100; i++)
             {
@@ -153,9 +154,9 @@ class DiskErrorTest
         assumeTrue(Files.isWritable(DEV_FULL), "/dev/full is available");
         try (StatusCapture status = new StatusCapture())
         {
-            final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("device",
+            final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(Configs.writer("device",
                 DEV_FULL.toString(), "writerType=\"mmap\"", Configs.PATTERN), "device"));
-            assertNull(Configs.appender(context, "device"));
+            assertNull(TestConfigs.appender(context, "device"));
             context.getLogger("device").info("goes nowhere, throws nothing");
             context.stop();
             final List<String> errors = status.about("device", Level.ERROR);

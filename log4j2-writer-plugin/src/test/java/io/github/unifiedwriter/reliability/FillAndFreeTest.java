@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.reliability;
 
+import io.github.unifiedwriter.log4j2.TestConfigs;
 import io.github.unifiedwriter.log4j2.StatusCapture;
 
 import java.nio.file.Files;
@@ -43,9 +44,9 @@ class FillAndFreeTest
         {
             System.out.println("fill and free, " + type + " writer: " + disk.kind());
             final Path file = disk.file("app.log");
-            final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("filling", file,
+            final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(Configs.writer("filling", file,
                 "writerType=\"" + type + "\" regionSize=\"16KB\" ringSize=\"256\" bufferSize=\"4KB\""), "filling"));
-            final UnifiedWriterManager manager = Configs.appender(context, "filling").getManager();
+            final UnifiedWriterManager manager = TestConfigs.appender(context, "filling").getManager();
             final Logger logger = context.getLogger("filling");
             log(logger, 0, BEFORE).join(60);
             assertTrue(manager.flush(Duration.ofSeconds(30)));

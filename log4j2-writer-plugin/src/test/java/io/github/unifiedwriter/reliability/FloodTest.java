@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.reliability;
 
+import io.github.unifiedwriter.log4j2.TestConfigs;
 import io.github.unifiedwriter.log4j2.StatusCapture;
 
 import java.lang.management.ManagementFactory;
@@ -46,9 +47,9 @@ class FloodTest
     void twoMillionEventsFromSixtyFourThreadsAreAllAccountedFor(final String policy) throws Exception
     {
         final Path file = dir.resolve(policy + ".log");
-        final LoggerContext context = Configs.start(dir, Configs.config(
+        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(
             Configs.writer("flood", file, "policy=\"" + policy + "\" ringSize=\"256\" jmx=\"true\""), "flood"));
-        final UnifiedWriterManager manager = Configs.appender(context, "flood").getManager();
+        final UnifiedWriterManager manager = TestConfigs.appender(context, "flood").getManager();
         final Logger logger = context.getLogger("flood");
         final WriterMetrics metrics;
         final long nanos;

@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.reliability;
 
+import io.github.unifiedwriter.log4j2.TestConfigs;
 import io.github.unifiedwriter.log4j2.StatusCapture;
 
 import java.nio.file.Files;
@@ -52,9 +53,9 @@ class LifecycleAbuseTest
         final Path file = dir.resolve(type + ".log");
         try (StatusCapture status = new StatusCapture())
         {
-            final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("stopping", file,
+            final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(Configs.writer("stopping", file,
                 "writerType=\"" + type + "\" regionSize=\"64KB\" ringSize=\"256\""), "stopping"));
-            final UnifiedWriterAppender appender = Configs.appender(context, "stopping");
+            final UnifiedWriterAppender appender = TestConfigs.appender(context, "stopping");
             final UnifiedWriterManager manager = appender.getManager();
             final Logger logger = context.getLogger("stopping");
             final AtomicLong calls = new AtomicLong();
@@ -115,11 +116,11 @@ class LifecycleAbuseTest
         {
             final String attributes = "policy=\"block\" shutdownTimeout=\"" + timeout + "\" blockTimeout=\"" +
                 blockTimeout + "\" ringSize=\"";
-            final LoggerContext context = Configs.start(dir, Configs.config(
+            final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(
                 Configs.writer("piped", reader.path(), attributes + "64\""), "piped"));
-            final Path reloaded = Configs.write(dir, Configs.config(
+            final Path reloaded = Configs.write(dir, TestConfigs.config(
                 Configs.writer("piped", reader.path(), attributes + "128\""), "piped"));
-            final UnifiedWriterManager manager = Configs.appender(context, "piped").getManager();
+            final UnifiedWriterManager manager = TestConfigs.appender(context, "piped").getManager();
             final Logger logger = context.getLogger("piped");
             final AtomicLongArray logged = new AtomicLongArray(threads);
             final Threads app = Threads.start("app", threads, (id) ->
@@ -231,7 +232,7 @@ class LifecycleAbuseTest
     {
         final int lines = 20_000;
         final Path file = dir.resolve(type + ".log");
-        final String xml = Configs.config(Configs.writer("child", file,
+        final String xml = TestConfigs.config(Configs.writer("child", file,
             "writerType=\"" + type + "\" regionSize=\"64KB\""), "child");
         final Path config = Configs.write(dir, log4jHook == null ? xml : Configs.withAttributes(xml, log4jHook));
         try (ChildJvm child = ChildJvm.start(config, mode, String.valueOf(lines)))

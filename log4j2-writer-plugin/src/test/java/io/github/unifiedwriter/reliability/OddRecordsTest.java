@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.reliability;
 
+import io.github.unifiedwriter.log4j2.TestConfigs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,10 +51,10 @@ class OddRecordsTest
         throws IOException
     {
         final Path file = dir.resolve(type + ".log");
-        final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("odd", file.toString(),
+        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(Configs.writer("odd", file.toString(),
             "writerType=\"" + type + "\" bufferSize=\"" + BUFFER + "\" regionSize=\"64KB\" ringSize=\"256\"",
             PATTERN), "odd"));
-        final UnifiedWriterAppender appender = Configs.appender(context, "odd");
+        final UnifiedWriterAppender appender = TestConfigs.appender(context, "odd");
         final UnifiedWriterManager manager = appender.getManager();
         final Logger logger = context.getLogger("odd");
         final ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -91,9 +92,9 @@ class OddRecordsTest
     void aTrickleOfLoneEventsThenABurstIsWrittenAsEncoded(final String mode) throws IOException
     {
         final Path file = dir.resolve("trickle.log");
-        final LoggerContext context = Configs.start(dir, Configs.config(Configs.writer("trickle", file,
+        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(Configs.writer("trickle", file,
             mode + " ringSize=\"256\""), "trickle"));
-        final UnifiedWriterAppender appender = Configs.appender(context, "trickle");
+        final UnifiedWriterAppender appender = TestConfigs.appender(context, "trickle");
         final Logger logger = context.getLogger("trickle");
         final ByteArrayOutputStream expected = new ByteArrayOutputStream();
         for (int i = 0; i < TRICKLE; i++)
