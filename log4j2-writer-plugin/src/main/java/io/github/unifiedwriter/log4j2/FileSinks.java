@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.sink.FileChannelSink;
+import io.github.unifiedwriter.sink.FileSink;
 import io.github.unifiedwriter.sink.FileSinkOptions;
 import io.github.unifiedwriter.sink.FsyncPolicy;
 import io.github.unifiedwriter.sink.MappedFileSink;
@@ -44,13 +45,9 @@ final class FileSinks implements SinkFactory
     @Override
     public void setFsync(final BatchDestination sink, final Fsync fsync)
     {
-        if (sink instanceof FileChannelSink)
+        if (sink instanceof FileSink)
         {
-            ((FileChannelSink)sink).setFsync(policy(fsync));
-        }
-        else if (sink instanceof MappedFileSink)
-        {
-            ((MappedFileSink)sink).setFsync(policy(fsync));
+            ((FileSink)sink).setFsync(policy(fsync));
         }
     }
 

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Set;
 
-import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.core.RecordBatch;
 
 import static java.nio.file.StandardOpenOption.APPEND;
@@ -25,12 +24,9 @@ import static java.nio.file.StandardOpenOption.WRITE;
  * (in synchronous mode, the producer holding the write lock does); {@link #setFsync} may be called from
  * any thread.
  */
-public final class FileChannelSink implements BatchDestination
+public final class FileChannelSink extends FileSink
 {
-    private final SinkFile file;
-    private final SyncSchedule sync;
     private final ByteBuffer buffer;
-    private final byte[] footer;
     /** Offset just past the last record that fully reached the file: where a reopen cuts back to. */
     private long end;
     /** Records of the current batch that fully reached the file: what a failed write confirms. */
@@ -38,10 +34,8 @@ public final class FileChannelSink implements BatchDestination
 
     private FileChannelSink(final SinkFile file, final FileSinkOptions options)
     {
-        this.file = file;
-        sync = new SyncSchedule(options.fsync());
+        super(file, options);
         buffer = options.kind() == SinkKind.BLOCK ? ByteBuffer.allocateDirect(options.bufferSize()) : null;
-        footer = options.footer();
     }
 
     /**
@@ -64,16 +58,6 @@ public final class FileChannelSink implements BatchDestination
         final FileChannelSink sink = new FileChannelSink(file, options);
         sink.end = file.open(options.append());
         return sink;
-    }
-
-    /**
-     * Replaces the fsync policy; takes effect from the next write or idle call. Any thread.
-     *
-     * @param fsync the new policy
-     */
-    public void setFsync(final FsyncPolicy fsync)
-    {
-        sync.policy(fsync);
     }
 
     @Override
@@ -114,12 +98,6 @@ public final class FileChannelSink implements BatchDestination
     }
 
     @Override
-    public void idle() throws IOException
-    {
-        sync.forceIfDue(file);
-    }
-
-    @Override
     public void close() throws IOException
     {
         try
@@ -135,11 +113,6 @@ public final class FileChannelSink implements BatchDestination
         {
             file.close();
         }
-    }
-
-    long forces()
-    {
-        return sync.forces();
     }
 
     private void writeGathered(final RecordBatch batch) throws IOException

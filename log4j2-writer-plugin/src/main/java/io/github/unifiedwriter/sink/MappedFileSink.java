@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel.MapMode;
 import java.nio.file.Path;
 import java.util.Set;
 
-import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.core.RecordBatch;
 
 import static java.nio.file.StandardOpenOption.CREATE;
@@ -37,23 +36,18 @@ import static java.nio.file.StandardOpenOption.WRITE;
  * (in synchronous mode, the producer holding the write lock does); {@link #setFsync} may be called from
  * any thread.
  */
-public final class MappedFileSink implements BatchDestination
+public final class MappedFileSink extends FileSink
 {
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
 
-    private final SinkFile file;
-    private final SyncSchedule sync;
     private final int regionSize;
-    private final byte[] footer;
     private MappedByteBuffer region;
     private long regionStart;
 
     private MappedFileSink(final SinkFile file, final FileSinkOptions options)
     {
-        this.file = file;
-        sync = new SyncSchedule(options.fsync());
+        super(file, options);
         regionSize = options.regionSize();
-        footer = options.footer();
     }
 
     /**
@@ -84,16 +78,6 @@ public final class MappedFileSink implements BatchDestination
             throw ex;
         }
         return sink;
-    }
-
-    /**
-     * Replaces the fsync policy; takes effect from the next write or idle call. Any thread.
-     *
-     * @param fsync the new policy
-     */
-    public void setFsync(final FsyncPolicy fsync)
-    {
-        sync.policy(fsync);
     }
 
     @Override
@@ -134,12 +118,6 @@ public final class MappedFileSink implements BatchDestination
         mapAt(file.reopen(regionStart));
     }
 
-    @Override
-    public void idle() throws IOException
-    {
-        sync.forceIfDue(file);
-    }
-
     /** Writes the footer, then cuts the file to the bytes written. */
     @Override
     public void close() throws IOException
@@ -170,11 +148,6 @@ public final class MappedFileSink implements BatchDestination
                 file.close();
             }
         }
-    }
-
-    long forces()
-    {
-        return sync.forces();
     }
 
     private void append(final ByteBuffer record) throws IOException

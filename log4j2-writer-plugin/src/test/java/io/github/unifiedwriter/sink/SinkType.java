@@ -31,18 +31,11 @@ enum SinkType
 
     static long forces(final BatchDestination sink)
     {
-        return sink instanceof MappedFileSink ? ((MappedFileSink)sink).forces() : ((FileChannelSink)sink).forces();
+        return ((FileSink)sink).forces();
     }
 
     static void setFsync(final BatchDestination sink, final FsyncPolicy fsync)
     {
-        if (sink instanceof MappedFileSink)
-        {
-            ((MappedFileSink)sink).setFsync(fsync);
-        }
-        else
-        {
-            ((FileChannelSink)sink).setFsync(fsync);
-        }
+        ((FileSink)sink).setFsync(fsync);
     }
 }
