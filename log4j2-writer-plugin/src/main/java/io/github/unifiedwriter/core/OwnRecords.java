@@ -26,7 +26,7 @@ final class OwnRecords
         record.get(record.position(), copy);
         waiting.add(ByteBuffer.wrap(copy));
         pending = waiting.size() + writing.size();
-        counters.enqueued.increment();
+        counters.enqueuedOutsideRing.increment();
     }
 
     /**

@@ -57,7 +57,7 @@ final class SyncWriter
     boolean write(final ByteBuffer record, final int batchSize)
     {
         drainRing(batchSize);
-        ledger.counters.enqueued.increment();
+        ledger.counters.enqueuedOutsideRing.increment();
         final int written = destinations.writeOnce(callerRecord.reset(record));
         callerRecord.clear();
         ledger.count(written, 1 - written, record.remaining());

@@ -182,7 +182,6 @@ public final class UnifiedWriter
         {
             ring.publish(sequence);
         }
-        counters.enqueued.increment();
         if (trigger && manual != null)
         {
             manual.release(sequence);
@@ -558,7 +557,7 @@ public final class UnifiedWriter
     public WriterMetrics metrics()
     {
         final long pending = ledger.terminated() ? 0 : ledger.pending() + own.pending();
-        return counters.snapshot(pending, state == FALLBACK);
+        return counters.snapshot(ring.getCursor() + 1, pending, state == FALLBACK);
     }
 
     /** {@return the free slots in the ring, never negative} */

@@ -20,9 +20,9 @@ final class WriterLoop implements Runnable
     private static final long FIRST_BACKOFF = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_BACKOFF = TimeUnit.SECONDS.toNanos(30);
     /** TRIGGER: the longest a batch is held to let it grow while records keep arriving. */
-    private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
-    /** TRIGGER: a pause in arrivals this long ends the gathering. */
-    private static final long QUIET_NANOS = TimeUnit.MICROSECONDS.toNanos(5);
+    private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /** TRIGGER: one nap while a batch grows; the kernel's timer slack makes it about 70 µs. */
+    private static final long GATHER_NAP_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
     private final UnifiedWriter w;
     private final RingBatch batch;
@@ -127,39 +127,38 @@ final class WriterLoop implements Runnable
     }
 
     /**
-     * TRIGGER under load: while producers keep publishing, lets a small batch grow for a few microseconds
-     * before it costs a write call. It stops once no record has arrived for {@link #QUIET_NANOS}, so a
-     * lone record is written almost at once and no record waits for another to arrive.
+     * TRIGGER under load: while producers keep publishing, lets a small batch grow before it costs a write
+     * call. The writer naps rather than polls: polling the claim cursor would pull its cache line away from
+     * the producers on every claim, and burn the core they need. Records that arrive alone are written at
+     * once; a batch is held for at most {@link #GATHER_NANOS} plus one nap, and never waits for a record
+     * that is not coming, since a nap in which nothing arrived ends the gathering.
      */
     private long gather(final long next, final long available)
     {
-        if (w.manual != null || w.config.mode() != Mode.TRIGGER)
+        if (w.manual != null || w.config.mode() != Mode.TRIGGER || fillsAWrite(next, available))
         {
             return available;
         }
+        Thread.yield();
+        long seen = highestPublished(available + 1);
         final long start = System.nanoTime();
-        long lastArrival = start;
-        long seen = available;
-        while (seen - next + 1 < maxBatch)
+        while (seen > available && !fillsAWrite(next, seen) && System.nanoTime() - start < GATHER_NANOS)
         {
-            Thread.yield();
-            final long now = System.nanoTime();
+            LockSupport.parkNanos(this, GATHER_NAP_NANOS);
             final long grown = highestPublished(seen + 1);
-            if (grown > seen)
-            {
-                seen = grown;
-                lastArrival = now;
-            }
-            else if (now - lastArrival > QUIET_NANOS)
+            if (grown == seen)
             {
                 break;
             }
-            if (now - start > GATHER_NANOS)
-            {
-                break;
-            }
+            seen = grown;
         }
         return seen;
+    }
+
+    /** Whether {@code next..last} already holds a full batch: waiting longer would not make the write larger. */
+    private boolean fillsAWrite(final long next, final long last)
+    {
+        return last - next + 1 >= maxBatch || cut(next, last) < last;
     }
 
     /** LOOP waits for a full batch, the flush interval, a flush request or a waiting producer. */

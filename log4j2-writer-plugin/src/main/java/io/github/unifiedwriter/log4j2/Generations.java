@@ -83,7 +83,7 @@ final class Generations
         }
         finally
         {
-            producer.inside = outer;
+            producer.leave(outer);
         }
     }
 

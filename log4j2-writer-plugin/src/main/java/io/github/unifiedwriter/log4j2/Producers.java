@@ -1,5 +1,7 @@
 package io.github.unifiedwriter.log4j2;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Iterator;
@@ -27,9 +29,32 @@ final class Producers
     /** One thread's state. The buffer is for the outermost call; a nested call brings its own. */
     static final class Producer
     {
+        private static final VarHandle INSIDE;
+
+        static
+        {
+            try
+            {
+                INSIDE = MethodHandles.lookup().findVarHandle(Producer.class, "inside", Object.class);
+            }
+            catch (final ReflectiveOperationException ex)
+            {
+                throw new ExceptionInInitializerError(ex);
+            }
+        }
+
         final EncodeBuffer buffer = new EncodeBuffer();
         volatile Object inside;
         boolean busy;
+
+        /**
+         * Its own thread, leaving a generation. A release store is enough: the swapping thread only waits for
+         * the mark to go, and leaving costs no fence on the caller's fast path.
+         */
+        void leave(final Object outer)
+        {
+            INSIDE.setRelease(this, outer);
+        }
     }
 
     /** The calling thread's state. */
