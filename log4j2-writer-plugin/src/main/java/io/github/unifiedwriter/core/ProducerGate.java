@@ -37,6 +37,12 @@ final class ProducerGate
         }
     }
 
+    /** Any thread: whether a thread waits for progress, for room in the ring or for a flush. */
+    boolean hasWaiters()
+    {
+        return waiters > 0;
+    }
+
     /** Any thread: registers as a waiter. Must be paired with {@link #leave()}; then check, then {@link #await}. */
     void enter()
     {

@@ -135,14 +135,14 @@ final class WriterLoop implements Runnable
      */
     private long gather(final long next, final long available)
     {
-        if (w.manual != null || w.config.mode() != Mode.TRIGGER || fillsAWrite(next, available))
+        if (w.manual != null || w.config.mode() != Mode.TRIGGER || writeNow(next, available))
         {
             return available;
         }
         Thread.yield();
         long seen = highestPublished(available + 1);
         final long start = System.nanoTime();
-        while (seen > available && !fillsAWrite(next, seen) && System.nanoTime() - start < GATHER_NANOS)
+        while (seen > available && !writeNow(next, seen) && System.nanoTime() - start < GATHER_NANOS)
         {
             LockSupport.parkNanos(this, GATHER_NAP_NANOS);
             final long grown = highestPublished(seen + 1);
@@ -155,10 +155,13 @@ final class WriterLoop implements Runnable
         return seen;
     }
 
-    /** Whether {@code next..last} already holds a full batch: waiting longer would not make the write larger. */
-    private boolean fillsAWrite(final long next, final long last)
+    /**
+     * Whether to write {@code next..last} without waiting for more: it already fills a write, or someone waits
+     * for the writer (a producer for room, a caller of flush), and a nap would only hold them up.
+     */
+    private boolean writeNow(final long next, final long last)
     {
-        return last - next + 1 >= maxBatch || cut(next, last) < last;
+        return last - next + 1 >= maxBatch || w.ledger.gate.hasWaiters() || cut(next, last) < last;
     }
 
     /** LOOP waits for a full batch, the flush interval, a flush request or a waiting producer. */
