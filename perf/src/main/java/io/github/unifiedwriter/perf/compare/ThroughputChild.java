@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -39,7 +40,13 @@ public final class ThroughputChild
         final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
 
+        // The report is read once before the clock starts, so that the platform MBean server and the JMX
+        // and reflection paths it needs are ready, and reading it after the last call takes well under a
+        // millisecond of the time charged to the stack's drain.
+        final List<WriterBean> beans = WriterBean.local();
+        final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
         producerCpu = new long[threads];
+        threadCpu(threadBean, beans);
         final CountDownLatch go = new CountDownLatch(1);
         final Thread[] producers = new Thread[threads];
         for (int p = 0; p < threads; p++)
@@ -58,7 +65,7 @@ public final class ThroughputChild
             producer.join();
         }
         final long callsDone = System.nanoTime();
-        final String threadCpu = threadCpu();
+        final String threadCpu = threadCpu(threadBean, beans);
         driver.stop();
         final long end = System.nanoTime();
         final long cpuEnd = os.getProcessCpuTime();
@@ -73,9 +80,8 @@ public final class ThroughputChild
      * CPU time of each live thread that used at least a millisecond, read after the producers' last call
      * and before stop: where a run's CPU went, producers against the stack's own threads.
      */
-    private static String threadCpu()
+    private static String threadCpu(final ThreadMXBean threads, final List<WriterBean> beans)
     {
-        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final StringBuilder line = new StringBuilder("thread CPU ms:");
         for (int p = 0; p < producerCpu.length; p++)
         {
@@ -89,7 +95,7 @@ public final class ThroughputChild
                 line.append(' ').append(info.getThreadName().replace(' ', '_')).append('=').append(cpu / 1_000_000);
             }
         }
-        for (final WriterBean bean : WriterBean.local())
+        for (final WriterBean bean : beans)
         {
             final long batches = bean.counter("Batches");
             line.append(String.format(Locale.ROOT, "; %s: %,d records in %,d write batches", bean.appender(),
