@@ -8,15 +8,46 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.unifiedwriter.perf.stack.Family;
+import io.github.unifiedwriter.perf.stack.LogDriver;
+import io.github.unifiedwriter.perf.stack.Stack;
+import io.github.unifiedwriter.perf.stack.StackStarter;
+
 /**
- * Makes a JMH throughput trial answer for its lines: every producer thread counts its calls, and after
- * the stack is stopped the file's lines are counted and compared. JMH measures calls, so a stack that
- * loses lines would look fast; this prints, for every trial, both numbers and whether any were lost.
- * A trial marked LOST does not count.
+ * Makes a JMH throughput trial answer for its lines: it starts the stack on a fresh file, every producer
+ * thread counts its calls, and after the stack is stopped the file's lines are counted and compared. JMH
+ * measures calls, so a stack that loses lines would look fast; this prints, for every trial, both numbers
+ * and whether any were lost. A trial marked LOST does not count.
+ *
+ * <p>The benchmark's setup thread calls {@link #start} and {@link #stop}; producer threads only count.
  */
 final class Delivery
 {
     private final List<long[]> counters = new CopyOnWriteArrayList<>();
+    private String stack;
+    private Path file;
+    private LogDriver driver;
+
+    /** Starts {@code stackId}, which must be of {@code family}, on a new temporary file. */
+    LogDriver start(final String stackId, final Family family) throws Exception
+    {
+        final Stack chosen = Stack.byId(stackId);
+        if (chosen.family() != family)
+        {
+            throw new IllegalArgumentException(stackId + " is not a " + family + " stack: this benchmark cannot run it");
+        }
+        stack = stackId;
+        file = Files.createTempFile("uw-jmh-" + stackId + "-", ".log");
+        driver = StackStarter.start(chosen, file);
+        return driver;
+    }
+
+    /** Stops the stack, then reports and deletes its file. */
+    void stop() throws Exception
+    {
+        driver.stop();
+        report();
+    }
 
     /** A counter for one producer thread; that thread alone writes it. */
     long[] newCounter()
@@ -26,8 +57,7 @@ final class Delivery
         return counter;
     }
 
-    /** Called once the stack is stopped and the producers are done. Deletes the file. */
-    void report(final String stack, final Path file) throws IOException
+    private void report() throws IOException
     {
         long calls = 0;
         for (final long[] counter : counters)

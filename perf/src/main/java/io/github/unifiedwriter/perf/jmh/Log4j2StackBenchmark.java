@@ -1,7 +1,5 @@
 package io.github.unifiedwriter.perf.jmh;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.logging.log4j.Logger;
@@ -23,8 +21,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.github.unifiedwriter.perf.stack.Log4j2Driver;
 import io.github.unifiedwriter.perf.stack.Family;
 import io.github.unifiedwriter.perf.stack.LogDriver;
-import io.github.unifiedwriter.perf.stack.Stack;
-import io.github.unifiedwriter.perf.stack.StackStarter;
 
 /**
  * Producer-side throughput of the Log4j2 stacks through {@code Logger.info} with the comparison's
@@ -48,9 +44,7 @@ public class Log4j2StackBenchmark
     public String stack;
 
     private final Delivery delivery = new Delivery();
-    private Path file;
-    private LogDriver driver;
-    Logger logger;
+    private Logger logger;
 
     /** One producer thread's count of its calls. */
     @State(Scope.Thread)
@@ -68,21 +62,13 @@ public class Log4j2StackBenchmark
     @Setup(Level.Trial)
     public void setUp() throws Exception
     {
-        final Stack chosen = Stack.byId(stack);
-        if (chosen.family() != Family.LOG4J2)
-        {
-            throw new IllegalArgumentException(stack + " is not a Log4j2 stack: this benchmark cannot run it");
-        }
-        file = Files.createTempFile("uw-jmh-" + stack + "-", ".log");
-        driver = StackStarter.start(chosen, file);
-        logger = ((Log4j2Driver)driver).logger();
+        logger = ((Log4j2Driver)delivery.start(stack, Family.LOG4J2)).logger();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception
     {
-        driver.stop();
-        delivery.report(stack, file);
+        delivery.stop();
     }
 
     @Benchmark

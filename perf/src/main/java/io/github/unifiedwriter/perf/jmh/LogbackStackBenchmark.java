@@ -1,7 +1,5 @@
 package io.github.unifiedwriter.perf.jmh;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,8 +18,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.github.unifiedwriter.perf.stack.Family;
 import io.github.unifiedwriter.perf.stack.LogDriver;
-import io.github.unifiedwriter.perf.stack.Stack;
-import io.github.unifiedwriter.perf.stack.StackStarter;
 
 /**
  * Producer-side throughput of the Logback stacks, through Logback's own API in their own fork, so they
@@ -40,7 +36,6 @@ public class LogbackStackBenchmark
     public String stack;
 
     private final Delivery delivery = new Delivery();
-    private Path file;
     private LogDriver driver;
 
     /** One producer thread's count of its calls. */
@@ -59,20 +54,13 @@ public class LogbackStackBenchmark
     @Setup(Level.Trial)
     public void setUp() throws Exception
     {
-        final Stack chosen = Stack.byId(stack);
-        if (chosen.family() != Family.LOGBACK)
-        {
-            throw new IllegalArgumentException(stack + " is not a Logback stack: this benchmark cannot run it");
-        }
-        file = Files.createTempFile("uw-jmh-" + stack + "-", ".log");
-        driver = StackStarter.start(chosen, file);
+        driver = delivery.start(stack, Family.LOGBACK);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception
     {
-        driver.stop();
-        delivery.report(stack, file);
+        delivery.stop();
     }
 
     @Benchmark
