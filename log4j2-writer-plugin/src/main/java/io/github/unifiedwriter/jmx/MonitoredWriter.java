@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.jmx;
 
+import io.github.unifiedwriter.core.WriterConfig;
 import io.github.unifiedwriter.core.WriterMetrics;
 
 /**
@@ -19,26 +20,14 @@ public interface MonitoredWriter
     /** {@return the free slots in the ring; the bean shows a negative value as zero} */
     long remainingCapacity();
 
-    /** {@return the slots in the ring} */
-    int ringSize();
-
-    /** {@return when the writer thread writes: {@code TRIGGER}, {@code LOOP} or {@code MANUAL}} */
-    String mode();
-
-    /** {@return what a producer does when the ring is full, e.g. {@code BLOCK} or {@code DROP_NEWEST}} */
-    String policy();
+    /** {@return the running writer's settings: ring size, mode, policy, batch size and flush interval} */
+    WriterConfig config();
 
     /** {@return the file sink, e.g. {@code block}, {@code line} or {@code mmap}} */
     String writerType();
 
     /** {@return the file being written} */
     String fileName();
-
-    /** {@return the records per write call at most} */
-    int batchSize();
-
-    /** {@return the longest a record waits for company before it is written, in milliseconds} */
-    long flushIntervalMillis();
 
     /** Writes what the ring holds; in MANUAL mode, the only way records leave the ring. Never blocks. */
     void trigger();

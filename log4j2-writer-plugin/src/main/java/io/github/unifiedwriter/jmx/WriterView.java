@@ -80,19 +80,19 @@ final class WriterView implements UnifiedWriterMXBean
     @Override
     public int getRingSize()
     {
-        return writer.ringSize();
+        return writer.config().ringSize();
     }
 
     @Override
     public String getMode()
     {
-        return writer.mode();
+        return writer.config().mode().name();
     }
 
     @Override
     public String getPolicy()
     {
-        return writer.policy();
+        return writer.config().policy().name();
     }
 
     @Override
@@ -110,13 +110,13 @@ final class WriterView implements UnifiedWriterMXBean
     @Override
     public int getBatchSize()
     {
-        return writer.batchSize();
+        return writer.config().batchSize();
     }
 
     @Override
     public long getFlushIntervalMillis()
     {
-        return writer.flushIntervalMillis();
+        return writer.config().flushInterval().toMillis();
     }
 
     @Override

@@ -238,6 +238,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     }
 
     /** {@return the running writer's settings} */
+    @Override
     public WriterConfig config()
     {
         return generations.current().writer().config();
@@ -275,24 +276,6 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     }
 
     @Override
-    public int ringSize()
-    {
-        return config().ringSize();
-    }
-
-    @Override
-    public String mode()
-    {
-        return config().mode().name();
-    }
-
-    @Override
-    public String policy()
-    {
-        return config().policy().name();
-    }
-
-    @Override
     public String writerType()
     {
         return getWriterType().name().toLowerCase(Locale.ROOT);
@@ -302,18 +285,6 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     public String fileName()
     {
         return getName();
-    }
-
-    @Override
-    public int batchSize()
-    {
-        return config().batchSize();
-    }
-
-    @Override
-    public long flushIntervalMillis()
-    {
-        return config().flushInterval().toMillis();
     }
 
     /** Writes what the ring holds now; in manual mode, the flight recorder's dump. Never blocks. */

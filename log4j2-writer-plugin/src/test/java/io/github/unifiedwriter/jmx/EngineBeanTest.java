@@ -157,21 +157,9 @@ class EngineBeanTest
         }
 
         @Override
-        public int ringSize()
+        public WriterConfig config()
         {
-            return writer.config().ringSize();
-        }
-
-        @Override
-        public String mode()
-        {
-            return writer.config().mode().name();
-        }
-
-        @Override
-        public String policy()
-        {
-            return writer.config().policy().name();
+            return writer.config();
         }
 
         @Override
@@ -184,18 +172,6 @@ class EngineBeanTest
         public String fileName()
         {
             return fileName;
-        }
-
-        @Override
-        public int batchSize()
-        {
-            return writer.config().batchSize();
-        }
-
-        @Override
-        public long flushIntervalMillis()
-        {
-            return writer.config().flushInterval().toMillis();
         }
 
         @Override

@@ -1,6 +1,11 @@
 package io.github.unifiedwriter.jmx;
 
+import io.github.unifiedwriter.core.Mode;
+import io.github.unifiedwriter.core.QueuePolicy;
+import io.github.unifiedwriter.core.WriterConfig;
 import io.github.unifiedwriter.core.WriterMetrics;
+
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A writer whose figures the test sets, and which counts the operations invoked on it. */
@@ -18,13 +23,10 @@ final class FakeWriter implements MonitoredWriter
     volatile boolean fallbackToSync;
     volatile String lastError = "java.io.IOException: disk full";
     volatile long remainingCapacity = 1000;
-    volatile int ringSize = 1024;
-    volatile String mode = "MANUAL";
-    volatile String policy = "DROP_NEWEST";
+    volatile WriterConfig config = WriterConfig.builder().ringSize(1024).mode(Mode.MANUAL)
+        .policy(QueuePolicy.DROP_NEWEST).batchSize(64).flushInterval(Duration.ofMillis(250)).build();
     volatile String writerType = "mmap";
     volatile String fileName = "/var/log/app.log";
-    volatile int batchSize = 64;
-    volatile long flushIntervalMillis = 250;
     volatile RuntimeException failure;
 
     final AtomicInteger triggers = new AtomicInteger();
@@ -46,21 +48,9 @@ final class FakeWriter implements MonitoredWriter
     }
 
     @Override
-    public int ringSize()
+    public WriterConfig config()
     {
-        return ringSize;
-    }
-
-    @Override
-    public String mode()
-    {
-        return mode;
-    }
-
-    @Override
-    public String policy()
-    {
-        return policy;
+        return config;
     }
 
     @Override
@@ -73,18 +63,6 @@ final class FakeWriter implements MonitoredWriter
     public String fileName()
     {
         return fileName;
-    }
-
-    @Override
-    public int batchSize()
-    {
-        return batchSize;
-    }
-
-    @Override
-    public long flushIntervalMillis()
-    {
-        return flushIntervalMillis;
     }
 
     @Override
