@@ -219,8 +219,13 @@ final class Destinations
         }
     }
 
+    /**
+     * Closes every destination, after removing what a failed write left of a record: the file ends at its last
+     * whole record, whatever ended the writer.
+     */
     void close()
     {
+        reopenFailing();
         for (final BatchDestination destination : all)
         {
             try

@@ -262,8 +262,9 @@ final class WriterLoop implements Runnable
             listener.onError(failure, failuresInARow);
             if (!c.autoRestart() || failuresInARow > c.maxRestarts())
             {
+                final long taken = Math.max(first - 1, Math.min(last, destinations.confirmedEverywhere()));
                 destinations.skipTo(last);
-                if (!ledger.commit(last, 0, last - first + 1, 0))
+                if (!ledger.commit(last, taken - first + 1, last - taken, ledger.bytes(first, taken)))
                 {
                     return false;
                 }
