@@ -29,11 +29,38 @@ final class Counters
     final AtomicLong bytesWritten = new AtomicLong();
     volatile String lastError;
 
-    /** Any thread: records an exception raised by a destination, a listener or a layout. */
+    /** Set once a stop gave up on the writer: what the abandoned writer still meets is no longer counted. */
+    private volatile boolean sealed;
+
+    /** Writing thread: records an exception raised by a destination or a listener, unless sealed. */
     void error(final Throwable t, final String context)
+    {
+        if (!sealed)
+        {
+            callError(t, context);
+        }
+    }
+
+    /** Any thread: records an exception raised for one call, such as its layout's. */
+    void callError(final Throwable t, final String context)
     {
         errors.incrementAndGet();
         lastError = context + ": " + t;
+    }
+
+    /** Writing thread: a destination was reopened after an error, or the writer thread restarted, unless sealed. */
+    void restarted()
+    {
+        if (!sealed)
+        {
+            restarts.incrementAndGet();
+        }
+    }
+
+    /** Stopping thread, once a stop that gave up has reported: the writer's counters are final. */
+    void seal()
+    {
+        sealed = true;
     }
 
     /** Any thread. {@code ringClaims} is every sequence ever claimed from the ring: each one is published. */

@@ -175,7 +175,7 @@ final class Destinations
 
     private Throwable reopenFailed(final int d)
     {
-        counters.restarts.incrementAndGet();
+        counters.restarted();
         return reopen(d);
     }
 

@@ -214,7 +214,7 @@ public final class UnifiedWriter
     public void encodeFailed(final Throwable cause)
     {
         counters.failedOnArrival.increment();
-        counters.error(cause, "layout failed to encode an event");
+        counters.callError(cause, "layout failed to encode an event");
     }
 
     /** Producer thread, ring full: applies the queue policy. Returns a claimed sequence or a negative outcome. */
@@ -495,6 +495,7 @@ public final class UnifiedWriter
             lifecycle.unlock(interrupted);
         }
         listener.onStopTimedOut(abandoned.failed(), abandoned.inFlight());
+        counters.seal();
         return false;
     }
 
@@ -564,7 +565,7 @@ public final class UnifiedWriter
                 return;
             }
             sync.drain(config.batchSize());
-            counters.restarts.incrementAndGet();
+            counters.restarted();
             startWriterThread();
         }
         finally

@@ -83,7 +83,7 @@ final class WriterLoop implements Runnable
                 ledger.counters.error(t, "writer thread failed");
                 if (lifecycle.isWriter())
                 {
-                    ledger.counters.restarts.incrementAndGet();
+                    ledger.counters.restarted();
                     LockSupport.parkNanos(this, backoff.nanos(1));
                 }
             }
