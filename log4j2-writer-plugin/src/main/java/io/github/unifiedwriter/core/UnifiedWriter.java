@@ -522,6 +522,28 @@ public final class UnifiedWriter
     }
 
     /**
+     * Writer thread, leaving its loop: closes the destinations if a stop gave up on it. Read under the lock, since
+     * the stop replaces the writer and gives up on its records in one step.
+     */
+    void writerLeft()
+    {
+        final boolean abandoned;
+        final boolean interrupted = lifecycle.lock();
+        try
+        {
+            abandoned = ledger.abandoned();
+        }
+        finally
+        {
+            lifecycle.unlock(interrupted);
+        }
+        if (abandoned)
+        {
+            destinations.close();
+        }
+    }
+
+    /**
      * Writer thread, out of retries: publishes the fallback, then drains what the ring holds under the lock.
      *
      * @return false if the writer is stopping and must carry on draining

@@ -88,10 +88,7 @@ final class WriterLoop implements Runnable
                 }
             }
         }
-        if (ledger.abandoned())
-        {
-            destinations.close();
-        }
+        owner.writerLeft();
     }
 
     private void loop()

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +50,7 @@ class AbandonedStopTest
         {
             assertTrue(writer.enqueue(Records.record(0, i)));
         }
-        stuck.await();
+        assertTrue(stuck.await(30, TimeUnit.SECONDS), "the writer is inside its write");
 
         assertFalse(writer.stop(Duration.ofMillis(20)));
         final WriterMetrics atStop = writer.metrics();

@@ -36,7 +36,7 @@ class DiscardDuringBackoffTest
         writer.enqueue(Records.record(0, 0));
         writer.enqueue(Records.record(0, 1));
         writer.trigger();
-        inBackoff.await();
+        assertTrue(inBackoff.await(30, TimeUnit.SECONDS), "the writer waits to retry");
         assertEquals("0-0\n0-", file.text(), "the failed write took 0-0 whole and tore 0-1");
 
         final Thread filler = RestartRaceTest.start(() ->

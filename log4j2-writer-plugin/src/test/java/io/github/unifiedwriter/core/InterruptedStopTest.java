@@ -21,16 +21,18 @@ class InterruptedStopTest
         {
             assertTrue(writer.enqueue(Records.record(0, i)));
         }
+        final Thread stopping = Thread.currentThread();
         final Thread opener = RestartRaceTest.start(() ->
         {
-            Producers.await(writer::isStopped, "stop began");
+            Producers.await(() -> writer.isStopped() && stopping.getState() == Thread.State.TIMED_WAITING,
+                "stop waits for the writer");
             file.hold.countDown();
         });
 
         Thread.currentThread().interrupt();
         final boolean drained = writer.stop(Duration.ofSeconds(30));
         assertTrue(Thread.interrupted(), "the interrupt flag is restored");
-        opener.join();
+        opener.join(30_000);
 
         assertTrue(drained, writer.metrics().toString());
         Records.assertComplete(file.text(), 1, 4000);

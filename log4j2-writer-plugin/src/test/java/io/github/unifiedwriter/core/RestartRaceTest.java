@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,7 +73,7 @@ class RestartRaceTest
         file.entered = new CountDownLatch(1);
         writer.restart();
         assertTrue(writer.enqueue(Records.record(0, 0)));
-        file.entered.await();
+        assertTrue(file.entered.await(30, TimeUnit.SECONDS), "the writer is inside its write");
         lifecycle.unlock(interrupted);
         reopener.join(30_000);
         assertFalse(reopener.isAlive());
