@@ -1,6 +1,7 @@
 package io.github.unifiedwriter.core;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * drain. The seed fixes the settings and every thread's chain of actions; the interleaving varies from run to
  * run, so a failure reports the seed, the settings, the actions and the counters.
  */
-final class LifecycleStress
+public final class LifecycleStress
 {
     private static final Backoff QUICK = failures -> 10_000;
     private static final int PRODUCERS = 3;
@@ -31,7 +32,8 @@ final class LifecycleStress
     private final BitSet[] accepted = new BitSet[PRODUCERS];
     private final AtomicLong calls = new AtomicLong();
 
-    LifecycleStress(final long seed)
+    /** @param seed fixes the settings and every thread's chain of actions */
+    public LifecycleStress(final long seed)
     {
         this.seed = seed;
         this.random = new Random(seed);
@@ -62,7 +64,7 @@ final class LifecycleStress
      *
      * @return null if every check held, otherwise what failed, with all that is needed to diagnose it
      */
-    String run() throws InterruptedException
+    public String run() throws InterruptedException
     {
         final UnifiedWriter writer = UnifiedWriter.start(config, QUICK, List.of(file));
         final List<Thread> threads = new ArrayList<>();
@@ -196,7 +198,7 @@ final class LifecycleStress
                 final boolean droppable = own.nextInt(8) > 0;
                 final boolean trigger = own.nextInt(50) == 0;
                 calls.incrementAndGet();
-                if (writer.enqueue(ByteBuffer.wrap(Records.record(p, i)), droppable, trigger))
+                if (writer.enqueue(ByteBuffer.wrap((p + "-" + i + "\n").getBytes(StandardCharsets.UTF_8)), droppable, trigger))
                 {
                     synchronized (accepted[p])
                     {
