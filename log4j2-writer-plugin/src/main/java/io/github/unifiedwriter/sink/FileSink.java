@@ -41,6 +41,17 @@ public abstract sealed class FileSink implements BatchDestination permits FileCh
         sync.forceIfDue(file);
     }
 
+    /**
+     * What opening did about the tail that an unclean end had left: what was cut, or why the tail was left as it
+     * is. Null when the file had ended cleanly, was new, or was never written by a sink. Any thread.
+     *
+     * @return a sentence for a warning, or null
+     */
+    public final String recovery()
+    {
+        return file.recovery();
+    }
+
     /** Forces done so far, for tests of the fsync policies. */
     final long forces()
     {

@@ -209,7 +209,8 @@ class PartialFailureTest
 
     @ParameterizedTest
     @EnumSource(SinkType.class)
-    void reopenAfterRotationOpensTheNewFileAfreshAndLeavesItsContent(final SinkType type) throws IOException
+    void reopenAfterRotationLeavesTheOldFileAtItsLastRecordAndAppendsToTheNewOneWithoutCuttingIt(
+        final SinkType type) throws IOException
     {
         final Path file = dir.resolve("app.log");
         final Path rotated = dir.resolve("app.log.1");
@@ -222,8 +223,8 @@ class PartialFailureTest
             sink.reopen();
             sink.write(TestBatch.of("new 1\n"));
         }
-        assertEquals(newcomer + "new 1\n", Files.readString(file));
-        assertFalse(Files.readString(rotated).contains("new"), "nothing goes to the rotated file after reopen");
+        assertEquals(newcomer + "tornnew 1\n", Files.readString(file), "a file the sink did not write is not cut");
+        assertEquals("old 1\nold 2\n", Files.readString(rotated), "the rotated file ends at its last record");
     }
 
     @ParameterizedTest
