@@ -129,6 +129,30 @@ class CleanEndTest
         assertFalse(Files.exists(dir.resolve("." + type + ".log.uw-open")), "the open marker is gone at stop");
     }
 
+    /** A NUL at the end of each record cannot be told from the mmap writer's zeros; the channel writers take it. */
+    @Test
+    void theMmapWriterIsRefusedForALayoutThatEndsRecordsWithNulAndTheBlockWriterWritesThem() throws Exception
+    {
+        final String nul = "<JsonTemplateLayout eventDelimiter=\"\" nullEventDelimiterEnabled=\"true\" " +
+            "eventTemplate=\"{&quot;m&quot;:{&quot;$resolver&quot;:&quot;message&quot;,&quot;stringified&quot;:true}}\"/>";
+        final Path mapped = dir.resolve("mapped.log");
+        try (StatusCapture status = new StatusCapture())
+        {
+            final LoggerContext context = TestConfigs.start(Configs.write(dir, config(mapped, "mmap", nul)).toUri());
+            context.stop();
+            assertEquals(null, TestConfigs.appender(context, "app"), "no appender");
+            assertTrue(status.errors().stream().anyMatch((e) -> e.contains("writerType=\"mmap\"") &&
+                e.contains("end with a NUL byte") && e.contains("accepted with this layout: writerType block or line")),
+                status.errors().toString());
+        }
+        assertFalse(Files.exists(mapped), "nothing opened");
+
+        final Path file = dir.resolve("block.log");
+        log(file, "block", nul, "first", 2);
+        log(file, "block", nul, "second", 1);
+        assertEquals("{\"m\":\"first-0\"}\0{\"m\":\"first-1\"}\0{\"m\":\"second-0\"}\0", Files.readString(file));
+    }
+
     private void log(final Path file, final String type, final String layout, final String prefix, final int count)
     {
         final LoggerContext context = TestConfigs.start(Configs.write(dir, config(file, type, layout)).toUri());

@@ -18,6 +18,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -31,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CrashConsistencyTest
 {
-    private static final int RUNS = 5;
     private static final int APPENDED = 100;
     private static final int RESTART_THREAD = 9;
     private static final String[] TYPES = {"block", "line", "mmap"};
@@ -50,7 +50,7 @@ class CrashConsistencyTest
         throws Exception
     {
         final Path file = dir.resolve(type + "-torn.log");
-        killChild(file, type, 0);
+        killChild(file, type, TestConfigs.PATTERN, 0);
         final byte[] killed = Files.readAllBytes(file);
         final int whole = lastNewline(killed) + 1;
         final byte[] torn = NumberedLines.message(0, 1_000_000_000L).getBytes(StandardCharsets.UTF_8);
@@ -65,7 +65,7 @@ class CrashConsistencyTest
 
         try (StatusCapture status = new StatusCapture())
         {
-            appendThroughThePlugin(file, type);
+            appendThroughThePlugin(file, type, TestConfigs.PATTERN);
             assertTrue(status.warnings().stream().anyMatch((w) -> w.contains("was not closed cleanly; cut")),
                 "the cut is reported: " + status.warnings());
         }
@@ -78,27 +78,29 @@ class CrashConsistencyTest
 
     /**
      * A child JVM logs from four threads through Log4j2 and is killed with SIGKILL at a random moment; the file
-     * is then opened again in append mode and more lines are logged.
+     * is then opened again in append mode and more lines are logged. With {@code %m;} the records end with ';',
+     * which the writer learns from them: the check reads each ';' as the end of a line.
      */
-    @ParameterizedTest(name = "{0} writer")
-    @ValueSource(strings = {"block", "line", "mmap"})
-    void aKilledProcessLeavesEachThreadsLinesAsAGapFreePrefixAndAppendingContinuesAfterThem(final String type)
-        throws Exception
+    @ParameterizedTest(name = "{0} writer, {1}")
+    @CsvSource({"block, %m%n, 5", "line, %m%n, 5", "mmap, %m%n, 5", "block, %m;, 1", "line, %m;, 1", "mmap, %m;, 1"})
+    void aKilledProcessLeavesEachThreadsLinesAsAGapFreePrefixAndAppendingContinuesAfterThem(final String type,
+        final String pattern, final int runs) throws Exception
     {
         final long seed = Long.getLong("uw.crash.seed", System.nanoTime());
         final Random random = new Random(seed);
-        System.out.println("crash " + type + ": seed " + seed + " (repeat with -Duw.crash.seed=" + seed + ")");
-        for (int run = 0; run < RUNS; run++)
+        System.out.println("crash " + type + " " + pattern + ": seed " + seed + " (repeat with -Duw.crash.seed=" +
+            seed + ")");
+        for (int run = 0; run < runs; run++)
         {
             final Path file = dir.resolve(type + "-" + run + ".log");
-            final String context = type + " run " + run + " seed " + seed;
+            final String context = type + " " + pattern + " run " + run + " seed " + seed;
             final long delay = random.nextInt(300);
-            killChild(file, type, delay);
-            final long[] survived = survivors(Files.readAllBytes(file), context);
+            killChild(file, type, pattern, delay);
+            final long[] survived = survivors(asLines(Files.readAllBytes(file), pattern), context);
 
-            appendThroughThePlugin(file, type);
+            appendThroughThePlugin(file, type, pattern);
 
-            final byte[] content = Files.readAllBytes(file);
+            final byte[] content = asLines(Files.readAllBytes(file), pattern);
             final long[] after = new long[LoggingChild.THREADS];
             final long[] appended = new long[1];
             NumberedLines.visit(content, 0, (thread, seq, tag) ->
@@ -128,16 +130,37 @@ class CrashConsistencyTest
     }
 
     /** Starts a child JVM logging to {@code file} and kills it {@code delay} ms after it has written 1000 lines. */
-    private void killChild(final Path file, final String type, final long delay) throws Exception
+    private void killChild(final Path file, final String type, final String pattern, final long delay)
+        throws Exception
     {
-        final Path config = Configs.write(dir, TestConfigs.config(Configs.writer("child", file,
-            "writerType=\"" + type + "\"" + ("mmap".equals(type) ? " regionSize=\"64KB\"" : "")), "child"));
+        final Path config = Configs.write(dir, TestConfigs.config(Configs.writer("child", file.toString(),
+            "writerType=\"" + type + "\"" + ("mmap".equals(type) ? " regionSize=\"64KB\"" : ""), pattern), "child"));
         try (ChildJvm child = ChildJvm.start(config, "until-killed"))
         {
             child.awaitLine("ready");
             Thread.sleep(delay);
             child.kill();
         }
+    }
+
+    /** The content with each ';' read as the end of a line, when the records end with ';'. */
+    private static byte[] asLines(final byte[] content, final String pattern)
+    {
+        if (pattern.endsWith(";"))
+        {
+            for (int i = 0; i < content.length; i++)
+            {
+                if (content[i] == ';')
+                {
+                    content[i] = '\n';
+                }
+                else if (content[i] == '\n')
+                {
+                    content[i] = '?';
+                }
+            }
+        }
+        return content;
     }
 
     private static int lastNewline(final byte[] content)
@@ -190,11 +213,11 @@ class CrashConsistencyTest
     }
 
     /** Opens the file as a restarted application would, in append mode, and logs the new lines. */
-    private void appendThroughThePlugin(final Path file, final String type)
+    private void appendThroughThePlugin(final Path file, final String type, final String pattern)
     {
-        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(Configs.writer("restart", file,
-            "writerType=\"" + type + "\" append=\"true\"" + ("mmap".equals(type) ? " regionSize=\"64KB\"" : "")),
-            "restart"));
+        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(Configs.writer("restart",
+            file.toString(), "writerType=\"" + type + "\" append=\"true\"" +
+            ("mmap".equals(type) ? " regionSize=\"64KB\"" : ""), pattern), "restart"));
         final UnifiedWriterAppender appender = TestConfigs.appender(context, "restart");
         final Logger logger = context.getLogger("restart");
         for (int i = 0; i < APPENDED; i++)
