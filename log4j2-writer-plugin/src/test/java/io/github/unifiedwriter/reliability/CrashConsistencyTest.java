@@ -16,6 +16,7 @@ import io.github.unifiedwriter.log4j2.StatusCapture;
 import io.github.unifiedwriter.log4j2.UnifiedWriterAppender;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,6 +75,32 @@ class CrashConsistencyTest
         expected.write(killed, 0, whole);
         expected.writeBytes(lines(RESTART_THREAD, 0, APPENDED));
         assertArrayEquals(expected.toByteArray(), Files.readAllBytes(file), "the whole old lines, then the new ones");
+    }
+
+    /**
+     * With {@code %m%sn} the records end with the last digit of a sequence number, so no byte ends them all and a
+     * torn record cannot be told from a whole one: the tail the kill left is kept byte for byte, and a WARN says so.
+     */
+    @Test
+    void afterACrashALayoutWithoutADelimiterKeepsTheTailAsItIsAndWarns() throws Exception
+    {
+        final Path file = dir.resolve("no-delimiter.log");
+        killChild(file, "block", "%m%sn", 0);
+        final byte[] killed = Files.readAllBytes(file);
+
+        try (StatusCapture status = new StatusCapture())
+        {
+            appendThroughThePlugin(file, "block", "%m%sn");
+            assertTrue(status.warnings().stream().anyMatch((w) -> w.contains(file.toString()) &&
+                w.contains("do not all end with the same byte") && w.contains("left as it is")),
+                "the kept tail is reported: " + status.warnings());
+        }
+
+        final byte[] after = Files.readAllBytes(file);
+        assertArrayEquals(killed, Arrays.copyOf(after, killed.length), "nothing the kill left is cut");
+        final String appended = new String(after, killed.length, after.length - killed.length, StandardCharsets.UTF_8);
+        assertTrue(appended.startsWith(NumberedLines.message(RESTART_THREAD, 0)), appended);
+        assertEquals(APPENDED, appended.split("t" + RESTART_THREAD + " ", -1).length - 1, appended);
     }
 
     /**
