@@ -42,10 +42,10 @@ final class FileSinks implements SinkFactory
             .build();
         final FileSink sink = settings.type() == WriterType.MMAP ?
             MappedFileSink.open(settings.file(), options) : FileChannelSink.open(settings.file(), options);
-        final String recovery = sink.recovery();
-        if (recovery != null)
+        final String warning = sink.openWarning();
+        if (warning != null)
         {
-            StatusLogger.getLogger().warn("UnifiedWriter: {}", recovery);
+            StatusLogger.getLogger().warn("UnifiedWriter: {}", warning);
         }
         return sink;
     }

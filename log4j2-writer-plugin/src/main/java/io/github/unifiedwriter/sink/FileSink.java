@@ -42,14 +42,15 @@ public abstract sealed class FileSink implements BatchDestination permits FileCh
     }
 
     /**
-     * What opening did about the tail that an unclean end had left: what was cut, or why the tail was left as it
-     * is. Null when the file had ended cleanly, was new, or was never written by a sink. Any thread.
+     * What opening had to say about the file's tail: what it cut after an unclean end, why it left such a tail as
+     * it is, or that no open marker could be written beside the file. Null when there is nothing to say. Any
+     * thread, once opened.
      *
      * @return a sentence for a warning, or null
      */
-    public final String recovery()
+    public final String openWarning()
     {
-        return file.recovery();
+        return file.openWarning();
     }
 
     /** Forces done so far, for tests of the fsync policies. */

@@ -43,7 +43,7 @@ final class SinkFile
     private OpenMarker.State state;
     /** The byte every record so far ended with, or a marker constant: carried over to a file opened anew. */
     private int ends = OpenMarker.NO_RECORD;
-    private String recovery;
+    private String warning;
 
     SinkFile(final Path path, final FileSinkOptions options, final Set<OpenOption> openOptions,
         final ChannelOpener opener, final boolean mapped)
@@ -126,10 +126,10 @@ final class SinkFile
         return regular;
     }
 
-    /** {@return what opening did about a tail an unclean end had left, for a warning; null if nothing to say} */
-    String recovery()
+    /** {@return what opening had to do or give up about the file's tail, for a warning; null if nothing} */
+    String openWarning()
     {
-        return recovery;
+        return warning;
     }
 
     /** Forces data to storage. On Linux this also covers pages written through a mapping of the file. */
@@ -180,7 +180,7 @@ final class SinkFile
         }
         if (append && state == null && Files.isRegularFile(path))
         {
-            recovery = recover();
+            warning = recover();
         }
         final boolean created = Files.notExists(path);
         channel = opener.open(path, openOptions, attributes);
@@ -202,9 +202,7 @@ final class SinkFile
         final long size = channel.size();
         final byte[] header = size == 0 ? options.header() : null;
         final long start = size + (header == null ? 0 : header.length);
-        final OpenMarker.State opening = new OpenMarker.State(String.valueOf(fileKey), start, mapped, ends);
-        marker.write(opening);
-        state = opening;
+        mark(new OpenMarker.State(String.valueOf(fileKey), start, mapped, ends));
         if (header != null)
         {
             final ByteBuffer source = ByteBuffer.wrap(header);
@@ -214,6 +212,37 @@ final class SinkFile
             }
         }
         return start;
+    }
+
+    /**
+     * Writes the marker before the first byte. Where it cannot be written (a folder the process may not write,
+     * as logrotate's {@code create} leaves it), the file is written without one, and a crash will leave its torn
+     * tail in place: opening says so. An earlier marker that can be neither replaced nor removed would no longer
+     * be true once records are written, so then the file is not opened.
+     */
+    private void mark(final OpenMarker.State opening) throws IOException
+    {
+        try
+        {
+            marker.write(opening);
+            state = opening;
+        }
+        catch (final IOException ex)
+        {
+            state = null;
+            try
+            {
+                marker.remove();
+            }
+            catch (final IOException stale)
+            {
+                ex.addSuppressed(stale);
+                throw new IOException("Cannot replace or remove the open marker " + marker.path() + " beside " +
+                    path + ", which would no longer be true once records are written", ex);
+            }
+            warning = "Cannot write the open marker " + marker.path() + " (" + ex + "), so a crash would leave " +
+                "a torn record at the end of " + path + ": it will not be cut";
+        }
     }
 
     /** Cuts the tail an unclean end left, if the marker says there was one and it is about this file. */

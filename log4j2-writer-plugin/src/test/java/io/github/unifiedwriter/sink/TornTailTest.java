@@ -53,7 +53,7 @@ class TornTailTest
         final Path file = Files.writeString(dir.resolve(type + ".log"), "line1\nline2 without newline");
         try (BatchDestination sink = type.open(file, SMALL))
         {
-            assertNull(((FileSink)sink).recovery());
+            assertNull(((FileSink)sink).openWarning());
             sink.write(TestBatch.of("new\n"));
         }
         assertEquals("line1\nline2 without newlinenew\n", Files.readString(file));
@@ -153,7 +153,7 @@ class TornTailTest
     {
         final Path file = dir.resolve(type + ".log");
         crash(type.open(file, SMALL), "a\n");
-        final Path temp = marker(file).resolveSibling(marker(file).getFileName() + ".tmp");
+        final Path temp = temp(file);
         Files.writeString(temp, "unifiedwriter-open-marker 1\nfile=(half");
         tear(file, 2, "to");
 
@@ -180,6 +180,40 @@ class TornTailTest
 
         assertEquals("xa\nb\n", once);
         assertEquals(once, Files.readString(file));
+    }
+
+    /** As in a folder the process may not write: a directory where the marker's temporary file would go. */
+    @ParameterizedTest
+    @EnumSource(SinkType.class)
+    void withoutRoomForAMarkerTheFileIsWrittenAndOpeningSaysACrashWouldNotBeCut(final SinkType type)
+        throws IOException
+    {
+        final Path file = dir.resolve(type + ".log");
+        Files.createDirectory(temp(file));
+        try (BatchDestination sink = type.open(file, SMALL))
+        {
+            final String warning = ((FileSink)sink).openWarning();
+            assertTrue(warning.startsWith("Cannot write the open marker") && warning.contains("will not be cut"),
+                warning);
+            sink.write(TestBatch.of("a;", "b;"));
+        }
+        assertEquals("a;b;", Files.readString(file));
+        assertFalse(Files.exists(marker(file)));
+    }
+
+    /** A marker that can be neither replaced nor removed would be wrong once records follow: no open. */
+    @ParameterizedTest
+    @EnumSource(SinkType.class)
+    void aMarkerThatCanBeNeitherReplacedNorRemovedKeepsTheFileFromOpening(final SinkType type) throws IOException
+    {
+        final Path file = Files.writeString(dir.resolve(type + ".log"), "kept\n");
+        Files.createDirectories(marker(file).resolve("in the way"));
+        Files.createDirectory(temp(file));
+
+        final IOException refused = assertThrows(IOException.class, () -> type.open(file, SMALL));
+
+        assertTrue(refused.getMessage().startsWith("Cannot replace or remove the open marker"), refused.getMessage());
+        assertEquals("kept\n", Files.readString(file));
     }
 
     @Test
@@ -215,11 +249,16 @@ class TornTailTest
         return new OpenMarker(file, null).path();
     }
 
+    private static Path temp(final Path file)
+    {
+        return marker(file).resolveSibling(marker(file).getFileName() + ".tmp");
+    }
+
     private static void write(final SinkType type, final Path file, final String... records) throws IOException
     {
         try (BatchDestination sink = type.open(file, SMALL))
         {
-            assertNull(((FileSink)sink).recovery(), "a clean close leaves nothing to recover");
+            assertNull(((FileSink)sink).openWarning(), "a clean close leaves nothing to recover");
             sink.write(TestBatch.of(records));
         }
     }
@@ -253,7 +292,7 @@ class TornTailTest
         final String recovery;
         try (BatchDestination sink = type.open(file, SMALL))
         {
-            recovery = ((FileSink)sink).recovery();
+            recovery = ((FileSink)sink).openWarning();
             sink.write(TestBatch.of(record));
         }
         return recovery;
