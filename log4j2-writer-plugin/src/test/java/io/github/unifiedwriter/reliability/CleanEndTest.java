@@ -120,12 +120,15 @@ class CleanEndTest
     void aFileAnotherToolWroteIsAppendedToAsItIs(final String type) throws Exception
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "line1\nline2 without newline");
+        final Path single = Files.writeString(dir.resolve(type + "-single.log"), "no newline at all");
         try (StatusCapture status = new StatusCapture())
         {
             log(file, type, "<PatternLayout pattern=\"%m%n\"/>", "new", 2);
+            log(single, type, "<PatternLayout pattern=\"%m%n\"/>", "new", 1);
             assertTrue(status.warnings().isEmpty(), status.warnings().toString());
         }
         assertEquals("line1\nline2 without newlinenew-0\nnew-1\n", Files.readString(file));
+        assertEquals("no newline at allnew-0\n", Files.readString(single));
         assertFalse(Files.exists(dir.resolve("." + type + ".log.uw-open")), "the open marker is gone at stop");
     }
 
