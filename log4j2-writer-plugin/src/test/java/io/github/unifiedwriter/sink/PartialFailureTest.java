@@ -63,6 +63,24 @@ class PartialFailureTest
         assertEquals(all, Files.readString(file));
     }
 
+    /** Stop gave up after a failed write: the file is let go at its last whole record, with nothing torn after. */
+    @ParameterizedTest
+    @EnumSource(value = SinkType.class, names = {"BLOCK", "LINE"})
+    void closingAfterAFailedWriteLeavesTheFileAtItsLastConfirmedRecord(final SinkType type) throws IOException
+    {
+        final Path file = dir.resolve("closed.log");
+        final Faults disk = new Faults();
+        disk.space = 7;
+        final TestBatch batch = TestBatch.of("one\n", "two\n", "three\n");
+        try (BatchDestination sink = type.open(file, FileSinkOptions.builder(), disk))
+        {
+            assertThrows(IOException.class, () -> sink.write(batch));
+            assertEquals("one\ntwo", Files.readString(file), "the torn record is on disk");
+        }
+        assertEquals(1, batch.confirmed());
+        assertEquals("one\n", Files.readString(file));
+    }
+
     @Test
     void diskFullWithinRecordLargerThanBufferIsCutBackToBufferedRecordsBeforeIt() throws IOException
     {
