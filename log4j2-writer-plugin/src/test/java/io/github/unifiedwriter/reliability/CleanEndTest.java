@@ -56,6 +56,18 @@ class CleanEndTest
         assertEquals(expected, Files.readString(file), "both runs' records, whole, in order");
     }
 
+    /** The footer is written through the writer like a record, so a footer without a newline is kept too. */
+    @ParameterizedTest(name = "{0} writer")
+    @ValueSource(strings = {"block", "line", "mmap"})
+    void aCleanRestartKeepsAFooterWithoutAFinalNewline(final String type) throws Exception
+    {
+        final Path file = dir.resolve(type + "-footer.log");
+        final String layout = "<PatternLayout pattern=\"%m%n\" footer=\"END\"/>";
+        log(file, type, layout, "first", 2);
+        log(file, type, layout, "second", 2);
+        assertEquals("first-0\nfirst-1\nENDsecond-0\nsecond-1\nEND", Files.readString(file));
+    }
+
     /** Block to mmap and back: each writer lets go of the file at its last record, and the next keeps it all. */
     @Test
     void reloadingFromBlockToMmapAndBackKeepsEveryRecord() throws Exception
