@@ -115,7 +115,7 @@ public final class FileChannelSink extends FileSink
         }
         finally
         {
-            file.close(end, sync);
+            file.close(end);
         }
     }
 

@@ -20,7 +20,7 @@ public abstract sealed class FileSink implements BatchDestination permits FileCh
     FileSink(final SinkFile file, final FileSinkOptions options)
     {
         this.file = file;
-        this.sync = new SyncSchedule(options.fsync());
+        this.sync = file.sync();
         this.footer = options.footer();
     }
 

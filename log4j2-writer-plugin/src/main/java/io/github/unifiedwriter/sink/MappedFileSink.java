@@ -140,7 +140,7 @@ public final class MappedFileSink extends FileSink
         finally
         {
             release();
-            file.close(regionStart, sync);
+            file.close(regionStart);
         }
     }
 

@@ -29,9 +29,10 @@ import static java.nio.file.StandardOpenOption.WRITE;
  *
  * <p>While present, the marker says what an unclean end can have left: which file was written (its file key),
  * the offset from which this sink wrote, how every record it wrote ends, and whether zeros of a mapped region
- * may follow them. Each change goes to a temporary file that is forced and then renamed over the marker, and the
- * folder is forced, so a crash leaves the old marker or the new one, whole. A sink changes the marker before it
- * writes the bytes the change describes, so the marker is never behind the file.
+ * may follow them. Each change goes to a temporary file that is renamed over the marker, so a crash leaves the
+ * old marker or the new one, whole; when the sink's fsync policy forces the log, the temporary file and the
+ * folder are forced too, so that a power loss cannot leave a marker older than the data. A sink changes the
+ * marker before it writes the bytes the change describes, so the marker is never behind the file.
  *
  * <p>Called by the thread that opens, writes or closes the sink: one at a time.
  */
@@ -126,8 +127,12 @@ final class OpenMarker
         }
     }
 
-    /** Replaces the marker with {@code state}, whole: a temporary file, forced, renamed over it, folder forced. */
-    void write(final State state) throws IOException
+    /**
+     * Replaces the marker with {@code state}, whole: a temporary file renamed over it. With {@code force}, the
+     * temporary file is forced before the rename and the folder after it, so that the marker reaches storage
+     * before the bytes it describes can; the death of the process alone loses neither way.
+     */
+    void write(final State state, final boolean force) throws IOException
     {
         final String text = FORMAT + "\nfile=" + state.fileKey() + "\nstart=" + state.start() +
             "\nwriter=" + (state.mapped() ? "mmap" : "channel") + "\nends=" + printEnds(state.ends()) + "\n";
@@ -138,7 +143,10 @@ final class OpenMarker
             {
                 channel.write(bytes);
             }
-            channel.force(true);
+            if (force)
+            {
+                channel.force(true);
+            }
         }
         try
         {
@@ -148,7 +156,10 @@ final class OpenMarker
         {
             throw new IOException("Cannot replace " + marker + " atomically", ex);
         }
-        forceFolder();
+        if (force)
+        {
+            forceFolder();
+        }
     }
 
     /** Removes the marker after a clean close. A crash before this leaves a marker that is still true. */

@@ -36,6 +36,7 @@ final class SinkFile
     private final FileAttribute<?>[] attributes;
     private final boolean mapped;
     private final OpenMarker marker;
+    private final SyncSchedule sync;
     private FileChannel channel;
     private Object fileKey;
     private boolean regular;
@@ -54,6 +55,7 @@ final class SinkFile
         this.opener = opener;
         this.mapped = mapped;
         this.marker = new OpenMarker(path, options.filePermissions());
+        this.sync = new SyncSchedule(options.fsync());
         final Set<PosixFilePermission> permissions = options.filePermissions();
         attributes = permissions == null ?
             new FileAttribute<?>[0] : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
@@ -108,12 +110,18 @@ final class SinkFile
                 if (state != null)
                 {
                     final OpenMarker.State changed = state.withEnds(next);
-                    marker.write(changed);
+                    marker.write(changed, sync.forcing());
                     state = changed;
                 }
                 ends = next;
             }
         }
+    }
+
+    /** {@return the fsync schedule of the file, which the sink applies and the marker follows} */
+    SyncSchedule sync()
+    {
+        return sync;
     }
 
     FileChannel channel()
@@ -142,10 +150,10 @@ final class SinkFile
     }
 
     /**
-     * Lets the file go cleanly: cuts it at {@code end}, forces it as {@code sync} says, closes it, and only then
-     * removes the marker. A failure leaves the marker, so the next open treats the end as unclean.
+     * Lets the file go cleanly: cuts it at {@code end}, forces it unless the policy is never, closes it, and only
+     * then removes the marker. A failure leaves the marker, so the next open treats the end as unclean.
      */
-    void close(final long end, final SyncSchedule sync) throws IOException
+    void close(final long end) throws IOException
     {
         try
         {
@@ -224,7 +232,7 @@ final class SinkFile
     {
         try
         {
-            marker.write(opening);
+            marker.write(opening, sync.forcing());
             state = opening;
         }
         catch (final IOException ex)
@@ -240,8 +248,9 @@ final class SinkFile
                 throw new IOException("Cannot replace or remove the open marker " + marker.path() + " beside " +
                     path + ", which would no longer be true once records are written", ex);
             }
-            warning = "Cannot write the open marker " + marker.path() + " (" + ex + "), so a crash would leave " +
-                "a torn record at the end of " + path + ": it will not be cut";
+            final String unmarked = "Cannot write the open marker " + marker.path() + " (" + ex + "), so a crash " +
+                "would leave a torn record at the end of " + path + ": it will not be cut";
+            warning = warning == null ? unmarked : warning + ". " + unmarked;
         }
     }
 
