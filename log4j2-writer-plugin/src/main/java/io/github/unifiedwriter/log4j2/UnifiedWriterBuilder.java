@@ -24,6 +24,10 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  */
 public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core.util.Builder<UnifiedWriterAppender>
 {
+    /** The attributes as written; first, so that Log4j2 has taken none of them yet. Null when built from code. */
+    @AsWritten
+    private Map<String, String> asWritten;
+
     /** The appender's name; required. */
     @PluginBuilderAttribute
     private String name;
@@ -150,7 +154,7 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
     @Override
     public UnifiedWriterAppender build()
     {
-        final AppenderSettings settings = AppenderSettings.read(attributes());
+        final AppenderSettings settings = AppenderSettings.read(attributes(), AttributeNames.of(asWritten));
         if (settings == null)
         {
             return null;
