@@ -118,7 +118,7 @@ record AppenderSettings(
         }
         warnAboutNoEffect(in, mode, policy, type, async, autoRestart, blockTimeout);
         final int slots = WriterConfig.slots(ringSize);
-        if (async && batchSize > slots / 2)
+        if (async && in.isSet("batchSize") && batchSize > slots / 2)
         {
             in.adjusted("batchSize", "is more than half the ring of " + slots + " slots: a batch holds at most " +
                 slots / 2 + " records, the BatchSize that JMX shows");
