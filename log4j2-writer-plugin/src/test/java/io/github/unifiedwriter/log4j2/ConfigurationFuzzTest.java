@@ -66,7 +66,10 @@ class ConfigurationFuzzTest
         assertEquals(List.of(), failures, "seed " + seed + " (-Dfuzz.seed=" + seed + ")");
     }
 
-    /** 1 to 6 attributes; sometimes one written again under another name, sometimes manual with async off. */
+    /**
+     * 1 to 6 attributes; sometimes one written again under another name, sometimes manual with async off, sometimes
+     * a small ring with a batch size that may not fit in half of it.
+     */
     private static List<Written> element(final Random random)
     {
         final List<Written> element = new ArrayList<>();
@@ -89,6 +92,13 @@ class ConfigurationFuzzTest
         {
             add(element, names, ConfigurationOracle.attribute("mode"), "manual", random);
             add(element, names, ConfigurationOracle.attribute("async"), "false", random);
+        }
+        if (random.nextInt(6) == 0 && element.stream().noneMatch((w) -> w.attribute().name().equals("ringSize") ||
+            w.attribute().name().equals("batchSize")))
+        {
+            add(element, names, ConfigurationOracle.attribute("ringSize"), random.nextBoolean() ? "64" : "100", random);
+            add(element, names, ConfigurationOracle.attribute("batchSize"), value(random,
+                ConfigurationOracle.attribute("batchSize")), random);
         }
         return element;
     }
