@@ -83,7 +83,16 @@ public final class WriterConfig
      */
     public static int largestRing()
     {
-        final long slots = Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_SLOT;
+        return largestRing(Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * @param maxHeap a JVM's maximum heap, in bytes
+     * @return the largest ring that JVM accepts
+     */
+    public static int largestRing(final long maxHeap)
+    {
+        final long slots = maxHeap / 2 / BYTES_PER_SLOT;
         return (int)Math.min(MAX_RING_SIZE, Long.highestOneBit(Math.max(slots, MIN_RING_SIZE)));
     }
 
