@@ -17,7 +17,8 @@ final class Durations
     /** What the configuration accepts, for error messages. */
     static final String ACCEPTED = "a duration with a unit (ns, us, ms, s, m or h), such as 250ms or 5s";
 
-    private static final Pattern FORM = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)[ \\t]*([a-zµ]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM =
+        Pattern.compile("([0-9]+(?:\\.[0-9]+)?)[ \\t]*([a-zµ]*)", Pattern.CASE_INSENSITIVE);
 
     private Durations()
     {

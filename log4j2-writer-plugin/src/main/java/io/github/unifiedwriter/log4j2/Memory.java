@@ -26,8 +26,8 @@ final class Memory
         {
             final long heap = Runtime.getRuntime().maxMemory();
             in.reject("ringSize", "a ring of " + WriterConfig.slots(ringSize) + " slots needs about " +
-                Sizes.about(WriterConfig.ringBytes(ringSize)) + " of heap, more than half of this JVM's maximum heap (" +
-                Sizes.about(heap) + ")", "at most " + WriterConfig.largestRing() + " here, at " +
+                Sizes.about(WriterConfig.ringBytes(ringSize)) + " of heap, more than half of this JVM's maximum " +
+                "heap (" + Sizes.about(heap) + ")", "at most " + WriterConfig.largestRing() + " here, at " +
                 WriterConfig.BYTES_PER_SLOT + " bytes a slot; a larger ring needs a larger -Xmx");
         }
         if (type == WriterType.BLOCK && in.isSet("bufferSize"))

@@ -35,7 +35,8 @@ final class SharedSettings
         SHARED.put("batchSize", (s) -> s.writer().batchSize());
         SHARED.put("flushInterval", (s) -> s.writer().flushInterval());
         SHARED.put("bufferSize", (s) -> Sizes.format(s.sink().bufferSize()));
-        SHARED.put("regionSize", (s) -> s.sink().type() == WriterType.MMAP ? Sizes.format(s.sink().regionSize()) : null);
+        SHARED.put("regionSize", (s) -> s.sink().type() == WriterType.MMAP ?
+            Sizes.format(s.sink().regionSize()) : null);
         SHARED.put("fsync", (s) -> s.sink().fsync());
         SHARED.put("append", (s) -> s.sink().append());
         SHARED.put("shutdownTimeout", (s) -> s.writer().shutdownTimeout());
@@ -73,11 +74,12 @@ final class SharedSettings
             final Object ours = setting.getValue().apply(later);
             if (!Objects.equals(theirs, ours))
             {
-                final String message = "UnifiedWriter appender \"" + later.name() + "\" writes " + later.sink().file() +
-                    ", as appender \"" + running.name() + "\" does, with " + setting.getKey() + "=\"" + shown(ours) +
-                    "\" where \"" + running.name() + "\" has " + setting.getKey() + "=\"" + shown(theirs) + "\". Appenders share one writer per file " +
-                    "only when its settings agree; give the file's writer settings once, or use another file. " +
-                    "The appender is not created.";
+                final String attribute = setting.getKey();
+                final String message = String.format(Locale.ROOT, "UnifiedWriter appender \"%s\" writes %s, as " +
+                    "appender \"%s\" does, with %s=\"%s\" where \"%s\" has %s=\"%s\". Appenders share one writer " +
+                    "per file only when its settings agree; set them alike on every appender of the file, or use " +
+                    "another file. The appender is not created.", later.name(), later.sink().file(), running.name(),
+                    attribute, shown(ours), running.name(), attribute, shown(theirs));
                 StatusLogger.getLogger().error(message);
                 throw new Disagreement(message);
             }

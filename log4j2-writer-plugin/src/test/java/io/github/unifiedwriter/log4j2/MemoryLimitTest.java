@@ -33,7 +33,8 @@ class MemoryLimitTest
             TestConfigs.writer("bigQueue", dir.resolve("b.log"), "QUEUE=\"1048576\" jmx=\"false\""),
             TestConfigs.writer("ring", dir.resolve("c.log"), "ringSize=\"16384\" jmx=\"false\""),
             TestConfigs.writer("bigBuffer", dir.resolve("d.log"), "bufferSize=\"16MB\" jmx=\"false\""),
-            TestConfigs.writer("lineBuffer", dir.resolve("e.log"), "bufferSize=\"16MB\" writerType=\"line\" jmx=\"false\""),
+            TestConfigs.writer("lineBuffer", dir.resolve("e.log"),
+                "bufferSize=\"16MB\" writerType=\"line\" jmx=\"false\""),
             TestConfigs.writer("buffer", dir.resolve("f.log"), "bufferSize=\"1MB\" jmx=\"false\""),
             TestConfigs.writer("syncRing", dir.resolve("g.log"), "ringSize=\"1048576\" async=\"false\" jmx=\"false\"")),
             appenders);
