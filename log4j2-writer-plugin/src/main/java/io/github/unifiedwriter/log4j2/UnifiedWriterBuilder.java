@@ -20,7 +20,8 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * <p>Every attribute is taken as text and read in {@link #build()}, where a bad value is an ERROR and no appender,
  * never a silent default. Attribute names are case-insensitive; {@code queue}, {@code maxQueueSize},
  * {@code size}, {@code writer}, {@code async_en}, {@code flush} and {@code deadline} are kept as other names
- * for compatibility. Used by the thread that builds the configuration; not thread-safe.
+ * for compatibility. An attribute written under two of its names is refused, and messages name each attribute
+ * as written. Used by the thread that builds the configuration; not thread-safe.
  */
 public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core.util.Builder<UnifiedWriterAppender>
 {
