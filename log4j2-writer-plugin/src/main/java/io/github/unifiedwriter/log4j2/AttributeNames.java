@@ -79,11 +79,16 @@ final class AttributeNames
         });
     }
 
-    /** Every name and alias of the builder's attributes, in lower case, to its canonical name. */
+    /** Every name and alias of the builder's attributes, its superclasses' included, in lower case, to its name. */
     static Map<String, String> canonical(final Class<?> builder)
     {
         final Map<String, String> canonical = new LinkedHashMap<>();
-        for (final Field field : builder.getDeclaredFields())
+        final List<Field> fields = new ArrayList<>();
+        for (Class<?> type = builder; type != null; type = type.getSuperclass())
+        {
+            fields.addAll(List.of(type.getDeclaredFields()));
+        }
+        for (final Field field : fields)
         {
             final PluginBuilderAttribute attribute = field.getAnnotation(PluginBuilderAttribute.class);
             if (attribute != null)

@@ -164,10 +164,10 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         {
             next = Generation.start(config, file, false);
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | OutOfMemoryError ex)
         {
-            StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot start a writer with the new settings; " +
-                "keeping the running one: {}", appenderName, ex.toString(), ex);
+            StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot start a writer with the new settings " +
+                "(ringSize={}); keeping the running one: {}", appenderName, config.ringSize(), ex.toString(), ex);
             return;
         }
         generations.swap(next, previous.writer().shutdownTimeout(), () ->

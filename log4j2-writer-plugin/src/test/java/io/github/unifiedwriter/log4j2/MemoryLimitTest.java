@@ -38,7 +38,7 @@ class MemoryLimitTest
             TestConfigs.writer("buffer", dir.resolve("f.log"), "bufferSize=\"1MB\" jmx=\"false\""),
             TestConfigs.writer("syncRing", dir.resolve("g.log"), "ringSize=\"1048576\" async=\"false\" jmx=\"false\"")),
             appenders);
-        final List<String> output = runChild(TestConfigs.write(dir, "limits.xml", xml), appenders);
+        final List<String> output = runChild(TestConfigs.write(dir, "limits.xml", xml), List.of(), appenders);
 
         assertTrue(output.contains("APPENDER bigRing refused"), output.toString());
         assertTrue(output.contains("APPENDER bigQueue refused"), output.toString());
@@ -47,30 +47,45 @@ class MemoryLimitTest
         assertTrue(output.contains("APPENDER lineBuffer created"), "the line writer allocates no buffer; " + output);
         assertTrue(output.contains("APPENDER buffer created"), output.toString());
         assertTrue(output.contains("APPENDER syncRing created"), "async=\"false\" allocates no ring; " + output);
-        assertOneError(output, "bigRing", "ringSize=\"1048576\"", "272MB of heap");
-        assertOneError(output, "bigQueue", "QUEUE=\"1048576\"", "272MB of heap");
-        assertOneError(output, "bigBuffer", "bufferSize=\"16MB\"", "16MB of direct memory");
+        assertOneError(output, "bigRing", "ringSize=\"1048576\"", "272MB of heap", "Accepted: at most 65536 here");
+        assertOneError(output, "bigQueue", "QUEUE=\"1048576\"", "272MB of heap", "Accepted: at most 65536 here");
+        assertOneError(output, "bigBuffer", "bufferSize=\"16MB\"", "16MB of direct memory", "Accepted");
         Map.of("ring", "c.log", "lineBuffer", "e.log", "buffer", "f.log", "syncRing", "g.log").forEach(
             (created, file) -> assertEquals(List.of("written"), TestConfigs.lines(dir.resolve(file)), created));
     }
 
+    /** The limit leaves room for a heap half full; a heap fuller still fails the allocation, named the same way. */
+    @Test
+    void aRingThatRunsOutOfHeapWhileAllocatedIsRefusedNamingIt() throws Exception
+    {
+        final String xml = TestConfigs.config(
+            TestConfigs.writer("full", dir.resolve("full.log"), "ringSize=\"65536\" jmx=\"false\""), "full");
+        final List<String> output = runChild(TestConfigs.write(dir, "full.xml", xml), List.of("-Dballast.mb=48"),
+            "full");
+
+        assertTrue(output.contains("APPENDER full refused"), output.toString());
+        assertOneError(output, "full", "ringSize=\"65536\"", "17MB of heap", "not enough memory");
+    }
+
     private static void assertOneError(final List<String> output, final String appender, final String attribute,
-        final String memory)
+        final String memory, final String accepted)
     {
         final List<String> errors = output.stream().filter((line) -> line.startsWith("STATUS ERROR") &&
             line.contains("\"" + appender + "\"") && line.contains(attribute) && line.contains(memory) &&
-            line.contains("Accepted")).toList();
+            line.contains(accepted) && line.contains("not created")).toList();
         assertEquals(1, errors.size(), "one ERROR for " + appender + " naming " + attribute + " and " + memory +
             "; the child said " + output);
     }
 
-    private static List<String> runChild(final Path config, final String... appenders) throws IOException,
-        InterruptedException
+    private static List<String> runChild(final Path config, final List<String> options, final String... appenders)
+        throws IOException, InterruptedException
     {
         final List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx64m", "-XX:MaxDirectMemorySize=8m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-cp", System.getProperty("java.class.path"), ConfigurationChild.class.getName(), config.toString()));
+            "-Xmx64m", "-XX:MaxDirectMemorySize=8m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConfigurationChild.class.getName(),
+            config.toString()));
         command.addAll(List.of(appenders));
         final Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         final List<String> output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
