@@ -6,7 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Freezes the loop mount for {@code freezeNanos} every {@code everyNanos}, within one measured window: the
- * first freeze when the window opens, the last one ending before it closes. Runs on its own thread; a
+ * first freeze when the window opens, the last one ending before it closes. A freeze lasts longer than
+ * {@code freezeNanos} by the time {@code fsfreeze -f} takes to sync the file system, during which writes
+ * already block, and the time {@code fsfreeze -u} takes; both are counted in what it reports. Runs on its own thread; a
  * freeze is always followed by a thaw, also when {@link #cancel()} cuts it short.
  */
 final class Freezer implements Runnable
@@ -19,6 +21,7 @@ final class Freezer implements Runnable
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private volatile int freezes;
     private volatile long frozenNanos;
+    private volatile long longestNanos;
     private volatile String failure;
 
     /**
@@ -45,16 +48,19 @@ final class Freezer implements Runnable
                 {
                     return;
                 }
+                // Writes block from the start of fsfreeze -f, which then syncs the file system before it returns.
+                final long freezing = System.nanoTime();
                 mount.freeze();
-                final long frozenAt = System.nanoTime();
                 try
                 {
-                    sleepUntil(frozenAt + freezeNanos);
+                    sleepUntil(System.nanoTime() + freezeNanos);
                 }
                 finally
                 {
                     mount.thaw();
-                    frozenNanos += System.nanoTime() - frozenAt;
+                    final long frozen = System.nanoTime() - freezing;
+                    frozenNanos += frozen;
+                    longestNanos = Math.max(longestNanos, frozen);
                     freezes++;
                 }
             }
@@ -91,9 +97,16 @@ final class Freezer implements Runnable
         return freezes;
     }
 
+    /** From the start of each {@code fsfreeze -f} to the end of its {@code fsfreeze -u}, summed. */
     long frozenMillis()
     {
         return TimeUnit.NANOSECONDS.toMillis(frozenNanos);
+    }
+
+    /** The longest of those. */
+    long longestMillis()
+    {
+        return TimeUnit.NANOSECONDS.toMillis(longestNanos);
     }
 
     /** Why freezing stopped early, or null. */

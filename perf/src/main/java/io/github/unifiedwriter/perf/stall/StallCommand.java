@@ -152,12 +152,13 @@ public final class StallCommand
             Files.deleteIfExists(file);
             final int freezes = freezer == null ? 0 : freezer.freezes();
             final long frozen = freezer == null ? 0 : freezer.frozenMillis();
+            final long longest = freezer == null ? 0 : freezer.longestMillis();
             if (!outcome.ok() || outcome.reports().isEmpty())
             {
-                return new StallResult(stack, null, freezes, frozen, (outcome.timedOut() ? "timed out" : "exit "
+                return new StallResult(stack, null, freezes, frozen, longest, (outcome.timedOut() ? "timed out" : "exit "
                     + outcome.exitCode()) + System.lineSeparator() + outcome.tail());
             }
-            return new StallResult(stack, LatencyMeasure.parse(outcome.reports().get(0)), freezes, frozen,
+            return new StallResult(stack, LatencyMeasure.parse(outcome.reports().get(0)), freezes, frozen, longest,
                 freezer == null ? "the child never said it started" : freezer.failure());
         }
 

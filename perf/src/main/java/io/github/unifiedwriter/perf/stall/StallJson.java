@@ -39,7 +39,8 @@ final class StallJson
             {
                 json.append(", \"complete\": false");
             }
-            json.append(", \"freezes\": ").append(r.freezes()).append(", \"frozenMillis\": ").append(r.frozenMillis());
+            json.append(", \"freezes\": ").append(r.freezes()).append(", \"frozenMillis\": ").append(r.frozenMillis())
+                .append(", \"longestFreezeMillis\": ").append(r.longestMillis());
             if (r.error() != null)
             {
                 json.append(", \"error\": \"").append(r.error().lines().findFirst().orElse("")

@@ -12,7 +12,7 @@ import static io.github.unifiedwriter.perf.latency.LatencyTable.micros;
 /** The stall runs as text: the caller's percentiles in microseconds, the freezes, and lines against calls. */
 final class StallTable
 {
-    private static final String ROW = "%-22s %9s %9s %9s %9s %10s %8s %10s  %s%n";
+    private static final String ROW = "%-22s %9s %9s %9s %9s %10s %8s %10s %8s  %s%n";
 
     private StallTable()
     {
@@ -22,9 +22,10 @@ final class StallTable
     {
         out.println();
         out.println("caller latency in microseconds: how long the log call held the producer, from its intended start");
-        out.println("(coordinated omission corrected), over the measured seconds; the file system was frozen meanwhile");
+        out.println("(coordinated omission corrected), over the measured seconds. frozen ms: from the start of each");
+        out.println("fsfreeze -f (writes block, then it syncs) to the end of its fsfreeze -u, summed; longest: the longest one");
         out.printf(Locale.ROOT, ROW, "stack", "p50", "p99", "p99.9", "p99.99", "max", "freezes", "frozen ms",
-            "lines / calls");
+            "longest", "lines / calls");
         for (final StallResult r : results)
         {
             out.print(row(r));
@@ -45,6 +46,7 @@ final class StallTable
             + (m.failure() == null ? "" : " tailer: " + m.failure())
             + (r.error() == null ? "" : " freezer: " + r.error());
         return String.format(Locale.ROOT, ROW, r.stack().id(), micros(c.p50()), micros(c.p99()), micros(c.p999()),
-            micros(c.p9999()), micros(c.max()), r.freezes(), String.format(Locale.ROOT, "%,d", r.frozenMillis()), check);
+            micros(c.p9999()), micros(c.max()), r.freezes(), String.format(Locale.ROOT, "%,d", r.frozenMillis()),
+            String.format(Locale.ROOT, "%,d", r.longestMillis()), check);
     }
 }
