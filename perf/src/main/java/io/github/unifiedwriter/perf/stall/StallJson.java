@@ -33,7 +33,9 @@ final class StallJson
                     .append(micros("callerP99Micros", m.caller().p99()))
                     .append(micros("callerP999Micros", m.caller().p999()))
                     .append(micros("callerP9999Micros", m.caller().p9999()))
-                    .append(micros("callerMaxMicros", m.caller().max()));
+                    .append(micros("callerMaxMicros", m.caller().max()))
+                    .append(micros("serviceP999Micros", m.service().p999()))
+                    .append(micros("serviceMaxMicros", m.service().max()));
             }
             else
             {

@@ -23,7 +23,8 @@ final class StallTable
         out.println();
         out.println("caller latency in microseconds: how long the log call held the producer, from its intended start");
         out.println("(coordinated omission corrected), over the measured seconds. frozen ms: from the start of each");
-        out.println("fsfreeze -f (writes block, then it syncs) to the end of its fsfreeze -u, summed; longest: the longest one");
+        out.println("fsfreeze -f (writes block, then it syncs) to the end of its fsfreeze -u, summed; longest: the longest one.");
+        out.println("service = the same from the call's actual start: how long one call itself took");
         out.printf(Locale.ROOT, ROW, "stack", "p50", "p99", "p99.9", "p99.99", "max", "freezes", "frozen ms",
             "longest", "lines / calls");
         for (final StallResult r : results)
@@ -45,8 +46,12 @@ final class StallTable
             m.complete() ? "complete" : "INCOMPLETE (missing " + m.missing() + ", repeated " + m.repeated() + ")")
             + (m.failure() == null ? "" : " tailer: " + m.failure())
             + (r.error() == null ? "" : " freezer: " + r.error());
-        return String.format(Locale.ROOT, ROW, r.stack().id(), micros(c.p50()), micros(c.p99()), micros(c.p999()),
-            micros(c.p9999()), micros(c.max()), r.freezes(), String.format(Locale.ROOT, "%,d", r.frozenMillis()),
-            String.format(Locale.ROOT, "%,d", r.longestMillis()), check);
+        final Percentiles s = m.service();
+        return String.format(Locale.ROOT, ROW, r.stack().id() + " caller", micros(c.p50()), micros(c.p99()),
+            micros(c.p999()), micros(c.p9999()), micros(c.max()), r.freezes(),
+            String.format(Locale.ROOT, "%,d", r.frozenMillis()), String.format(Locale.ROOT, "%,d", r.longestMillis()),
+            check)
+            + String.format(Locale.ROOT, ROW, "  service", micros(s.p50()), micros(s.p99()), micros(s.p999()),
+            micros(s.p9999()), micros(s.max()), "", "", "", "");
     }
 }
