@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.unifiedwriter.perf.cli.Options;
@@ -90,19 +91,34 @@ public final class StallCommand
         final AtomicReference<Freezer> active = new AtomicReference<>();
         try (LoopMount mount = LoopMount.create(tools, imageBytes))
         {
-            final Thread hook = new Thread(() -> emergencyCleanup(mount, active), "stall-cleanup");
+            final AtomicBoolean ending = new AtomicBoolean();
+            final Thread hook = new Thread(() ->
+            {
+                ending.set(true);
+                emergencyCleanup(mount, active);
+            }, "stall-cleanup");
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf(Locale.ROOT, "stall: %d producer threads, %,.0f calls/s offered, %.1f s measured after %.1f s"
                 + " warm-up; %s frozen for %d ms every %d ms%n", threads, rate, seconds, warmup, mount.describe(),
                 freezeMs, everyMs);
             final Run run = new Run(mount, active, threads, rate, warmup, seconds, freezeMs, everyMs, jvmArgs,
                 quiet ? null : out);
-            for (final Stack stack : stacks)
+            try
             {
-                results.add(run.stack(stack));
-                out.print(StallTable.row(results.get(results.size() - 1)));
+                for (final Stack stack : stacks)
+                {
+                    if (ending.get())
+                    {
+                        break;
+                    }
+                    results.add(run.stack(stack));
+                    out.print(StallTable.row(results.get(results.size() - 1)));
+                }
             }
-            removeHook(hook);
+            finally
+            {
+                removeHook(hook);
+            }
         }
 
         StallTable.print(out, results);
@@ -192,8 +208,7 @@ public final class StallCommand
         {
             System.err.println("stall: " + ex.getMessage());
         }
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-        ProcessHandle.current().descendants().forEach(p -> p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join());
+        endChildren();
         try
         {
             mount.close();
@@ -203,6 +218,14 @@ public final class StallCommand
         {
             System.err.println("stall: " + ex.getMessage() + "; run 'stall --cleanup'");
         }
+        endChildren();
+    }
+
+    /** The child JVMs (and any fsfreeze) this process started; a child started while stopping is caught by the second call. */
+    private static void endChildren()
+    {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        ProcessHandle.current().descendants().forEach(p -> p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join());
     }
 
     private static void removeHook(final Thread hook)
