@@ -18,8 +18,8 @@ import static java.nio.file.StandardOpenOption.WRITE;
  * <p>{@link SinkKind#BLOCK} gathers a batch into one preallocated direct buffer and writes it with one
  * call per batch, or per full buffer. {@link SinkKind#LINE} writes each record with a call of its own and
  * buffers nothing. A record never spans two calls, except where the system writes short and the rest of
- * it follows at once, and a heap record larger than {@code bufferSize}, which is written alone, in calls of
- * at most {@code bufferSize} bytes (see {@link #drainInChunks}).
+ * it follows at once, or where a heap record larger than {@code bufferSize} is written alone in calls of at
+ * most {@code bufferSize} bytes (see {@link #drainInChunks}).
  *
  * <p>Threads: the writer thread calls {@link #write}, {@link #reopen}, {@link #idle} and {@link #close}
  * (in synchronous mode, the producer holding the write lock does); {@link #setFsync} may be called from
