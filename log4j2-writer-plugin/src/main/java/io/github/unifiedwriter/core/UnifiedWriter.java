@@ -1,6 +1,5 @@
 package io.github.unifiedwriter.core;
 
-import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
@@ -26,9 +25,6 @@ import io.github.unifiedwriter.core.Lifecycle.State;
  */
 public final class UnifiedWriter
 {
-    private static final long DROPPED = -1;
-    private static final long NOT_RUNNING = -2;
-
     final RingBuffer<Slot> ring;
     private final SequenceBarrier barrier;
     private final Counters counters = new Counters();
@@ -41,7 +37,7 @@ public final class UnifiedWriter
     private final WriterRequests requests;
     private final GuardedListener listener = new GuardedListener(this::config, counters);
     private final Backoff backoff;
-    private final DropWarnings dropWarnings = new DropWarnings();
+    private final Intake intake;
     private final AtomicBoolean stopCalled = new AtomicBoolean();
     private final CountDownLatch stopDone = new CountDownLatch(1);
     private volatile WriterConfig config;
@@ -62,6 +58,7 @@ public final class UnifiedWriter
         this.sync = new SyncWriter(ledger, this.destinations, own);
         this.lifecycle = new Lifecycle(config.async());
         this.requests = new WriterRequests(barrier, lifecycle);
+        this.intake = new Intake(lifecycle, ledger, own, sync, requests, manual, listener, this::config);
     }
 
     private WaitStrategy waitStrategy(final WriterConfig config, final long idleNanos)
@@ -164,45 +161,7 @@ public final class UnifiedWriter
      */
     public boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger)
     {
-        if (lifecycle.isWriter())
-        {
-            return own.add(record);
-        }
-        if (lifecycle.state() != State.RUNNING)
-        {
-            return enqueueNotRunning(record, droppable, trigger);
-        }
-        long sequence;
-        try
-        {
-            sequence = ring.tryNext();
-        }
-        catch (final InsufficientCapacityException e)
-        {
-            sequence = claimWhenFull(droppable);
-            if (sequence < 0)
-            {
-                return sequence == NOT_RUNNING && enqueueNotRunning(record, droppable, trigger);
-            }
-        }
-        final Slot slot = ring.get(sequence);
-        try
-        {
-            slot.fill(record, droppable);
-        }
-        catch (final Throwable t)
-        {
-            slot.invalidate();
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
-        if (trigger && manual != null)
-        {
-            manual.release(sequence);
-        }
-        return lifecycle.state() == State.RUNNING || afterPublishNotRunning(sequence);
+        return intake.enqueue(record, droppable, trigger);
     }
 
     /**
@@ -217,127 +176,6 @@ public final class UnifiedWriter
         counters.callError(cause, "layout failed to encode an event");
     }
 
-    /** Producer thread, ring full: applies the queue policy. Returns a claimed sequence or a negative outcome. */
-    private long claimWhenFull(final boolean droppable)
-    {
-        final WriterConfig c = config;
-        final QueuePolicy policy = droppable ? c.policy() : QueuePolicy.BLOCK;
-        if (policy == QueuePolicy.DROP_NEWEST || policy == QueuePolicy.WARN || WriterThread.isAnyWriter())
-        {
-            counters.refused.increment();
-            if (policy == QueuePolicy.WARN)
-            {
-                dropWarnings.dropped(c.warnInterval(), listener);
-            }
-            return DROPPED;
-        }
-        final Duration timeout = droppable && policy == QueuePolicy.BLOCK ? c.blockTimeout() : null;
-        final long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        final ProducerGate gate = ledger.gate;
-        boolean interrupted = false;
-        gate.enter();
-        try
-        {
-            while (true)
-            {
-                try
-                {
-                    return ring.tryNext();
-                }
-                catch (final InsufficientCapacityException e)
-                {
-                    if (lifecycle.state() != State.RUNNING)
-                    {
-                        return NOT_RUNNING;
-                    }
-                    if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0)
-                    {
-                        counters.refused.increment();
-                        return DROPPED;
-                    }
-                    askForRoom(policy);
-                    interrupted |= gate.await(deadline);
-                }
-            }
-        }
-        finally
-        {
-            gate.leave();
-            if (interrupted)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Producer waiting for room: MANUAL writes as if triggered, DROP_OLDEST discards the oldest. */
-    private void askForRoom(final QueuePolicy policy)
-    {
-        if (policy == QueuePolicy.DROP_OLDEST)
-        {
-            requests.discardOldest();
-            return;
-        }
-        if (manual != null)
-        {
-            manual.release(ring.getCursor());
-        }
-        requests.wake();
-    }
-
-    /** Producer thread, the writer not running: writes synchronously, takes the ring again, or refuses. */
-    private boolean enqueueNotRunning(final ByteBuffer record, final boolean droppable, final boolean trigger)
-    {
-        if (lifecycle.isStopping())
-        {
-            counters.refused.increment();
-            return false;
-        }
-        final boolean interrupted = lifecycle.lock();
-        try
-        {
-            switch (lifecycle.state())
-            {
-                case SYNCHRONOUS:
-                case FALLBACK:
-                    return lifecycle.reentered() ? own.add(record) : sync.write(record, config.batchSize());
-                case RUNNING:
-                    break;
-                default:
-                    counters.refused.increment();
-                    return false;
-            }
-        }
-        finally
-        {
-            lifecycle.unlock(interrupted);
-        }
-        return enqueue(record, droppable, trigger);
-    }
-
-    /** Producer whose record was published as the writer changed state: makes sure it is written, truthfully. */
-    private boolean afterPublishNotRunning(final long sequence)
-    {
-        final boolean interrupted = lifecycle.lock();
-        try
-        {
-            switch (lifecycle.state())
-            {
-                case FALLBACK:
-                    sync.drain(config.batchSize());
-                    return true;
-                case RUNNING:
-                    return true;
-                default:
-                    break;
-            }
-        }
-        finally
-        {
-            lifecycle.unlock(interrupted);
-        }
-        return ledger.awaitResolution(sequence);
-    }
 
     /** MANUAL: write every record published before this call. Other modes: write now. Never blocks. */
     public void trigger()
@@ -438,13 +276,13 @@ public final class UnifiedWriter
     {
         if (!stopCalled.compareAndSet(false, true))
         {
-            awaitUninterruptibly(stopDone, timeout);
+            Uninterruptibly.await(stopDone, timeout);
             return drained;
         }
         try
         {
             drained = stopNow(timeout);
-            dropWarnings.flush(listener);
+            intake.flushDropWarnings();
             return drained;
         }
         finally
@@ -479,7 +317,7 @@ public final class UnifiedWriter
             manual.release(Long.MAX_VALUE);
         }
         requests.wake();
-        joinUninterruptibly(thread, timeout);
+        Uninterruptibly.join(thread, timeout);
         final Ledger.Abandoned abandoned;
         interrupted = lifecycle.lock();
         try
@@ -706,49 +544,5 @@ public final class UnifiedWriter
     Lifecycle lifecycle()
     {
         return lifecycle;
-    }
-
-    private static void joinUninterruptibly(final Thread thread, final Duration timeout)
-    {
-        final long deadline = System.nanoTime() + Math.max(TimeUnit.MILLISECONDS.toNanos(1), timeout.toNanos());
-        boolean interrupted = false;
-        long left;
-        while (thread.isAlive() && (left = deadline - System.nanoTime()) > 0)
-        {
-            try
-            {
-                TimeUnit.NANOSECONDS.timedJoin(thread, left);
-            }
-            catch (final InterruptedException e)
-            {
-                interrupted = true;
-            }
-        }
-        if (interrupted)
-        {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitUninterruptibly(final CountDownLatch latch, final Duration timeout)
-    {
-        final long deadline = System.nanoTime() + Math.max(TimeUnit.MILLISECONDS.toNanos(1), timeout.toNanos());
-        boolean interrupted = false;
-        long left;
-        while (latch.getCount() > 0 && (left = deadline - System.nanoTime()) > 0)
-        {
-            try
-            {
-                latch.await(left, TimeUnit.NANOSECONDS);
-            }
-            catch (final InterruptedException e)
-            {
-                interrupted = true;
-            }
-        }
-        if (interrupted)
-        {
-            Thread.currentThread().interrupt();
-        }
     }
 }
