@@ -99,6 +99,11 @@ final class OpenFile
         {
             return;
         }
+        if (last instanceof RollingFile)
+        {
+            ((RollingFile)last).finish(footer);
+            return;
+        }
         try
         {
             if (footer != null && footer.length > 0)

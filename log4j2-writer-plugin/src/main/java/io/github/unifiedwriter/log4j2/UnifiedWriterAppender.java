@@ -76,7 +76,21 @@ public final class UnifiedWriterAppender extends AbstractAppender
         final Property[] properties,
         final org.apache.logging.log4j.core.config.Configuration configuration)
     {
-        final UnifiedWriterManager manager = UnifiedWriterManager.getManager(settings, layout, configuration);
+        return create(settings, filter, layout, properties, configuration, null);
+    }
+
+    /** As above, for a file that rolls when {@code rolling} is not null. */
+    static UnifiedWriterAppender create(
+        final AppenderSettings settings,
+        final Filter filter,
+        final Layout<? extends Serializable> layout,
+        final Property[] properties,
+        final org.apache.logging.log4j.core.config.Configuration configuration,
+        final RollingSettings rolling)
+    {
+        final SinkFactory sinks = rolling == null ? FileSinks.INSTANCE : new RollingSinks(FileSinks.INSTANCE,
+            rolling, layout, settings.name(), settings.writer().shutdownTimeout());
+        final UnifiedWriterManager manager = UnifiedWriterManager.getManager(settings, layout, configuration, sinks);
         if (manager == null)
         {
             return null;

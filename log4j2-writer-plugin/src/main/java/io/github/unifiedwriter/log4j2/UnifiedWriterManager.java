@@ -43,6 +43,8 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     private volatile AppenderSettings settings;
     private volatile Layout<?> layout;
     private volatile UnifiedWriterBean mbean;
+    /** Opens the file's sinks; a {@link RollingSinks} when the file rolls. */
+    private final SinkFactory sinks;
 
     /** What an appender asks the manager for. */
     record Data(AppenderSettings settings, Layout<?> layout, Configuration configuration, SinkFactory sinks)
@@ -54,6 +56,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     {
         super(context, key);
         this.file = file;
+        this.sinks = data.sinks();
         this.settings = data.settings();
         this.layout = data.layout();
         this.appenderName = data.settings().name();
@@ -284,7 +287,58 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     @Override
     public String fileName()
     {
-        return getName();
+        final String current = sinks instanceof RollingSinks ? ((RollingSinks)sinks).current() : null;
+        return current != null ? current : getName();
+    }
+
+    // Rolling: present when the appender has a filePattern.
+
+    /**
+     * Rolls the file between the next two records, or within a flush interval when nothing is written. Returns
+     * at once; without a filePattern it does nothing.
+     */
+    @Override
+    public void rollover()
+    {
+        if (sinks instanceof RollingSinks)
+        {
+            ((RollingSinks)sinks).requestRollover();
+            trigger();
+        }
+    }
+
+    /** {@return the rollovers so far, or 0 when the file does not roll} */
+    @Override
+    public long rollovers()
+    {
+        return sinks instanceof RollingSinks ? ((RollingSinks)sinks).rollovers() : 0;
+    }
+
+    /** {@return when the file last rolled, in epoch milliseconds, or 0 for never} */
+    @Override
+    public long lastRolloverTime()
+    {
+        return sinks instanceof RollingSinks ? ((RollingSinks)sinks).lastRollover() : 0;
+    }
+
+    /** {@return rolled files still waiting for renaming, compression or purge} */
+    @Override
+    public int compressionsPending()
+    {
+        return sinks instanceof RollingSinks ? ((RollingSinks)sinks).archiver.pending() : 0;
+    }
+
+    /** {@return background rollover actions that failed} */
+    public long archiveFailures()
+    {
+        return sinks instanceof RollingSinks ? ((RollingSinks)sinks).archiver.failures() : 0;
+    }
+
+    /** {@return the filePattern, or null when the file does not roll} */
+    @Override
+    public String filePattern()
+    {
+        return sinks instanceof RollingSinks ? ((RollingSinks)sinks).rolling.filePattern() : null;
     }
 
     /** Writes what the ring holds now; in manual mode, the flight recorder's dump. Never blocks. */

@@ -1,0 +1,108 @@
+package io.github.unifiedwriter.log4j2;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.unifiedwriter.core.BatchDestination;
+import org.apache.logging.log4j.core.Layout;
+
+/**
+ * Opens a {@link RollingFile} where the manager would open a plain file sink, and holds what outlives each one:
+ * the background {@link Archiver}, a pending {@code rollover()} request and the rollover counts. The manager keeps
+ * one for the life of its file, across reloads.
+ *
+ * <p>The manager calls {@link #open} on the thread that builds or reloads the configuration; the writing thread
+ * reads the request; JMX threads make it and read the counts.
+ */
+final class RollingSinks implements SinkFactory
+{
+    /** How the name of a file moved aside and not yet archived ends. */
+    static final String RAW = ".raw";
+
+    final RollingSettings rolling;
+    final Layout<?> layout;
+    final Archiver archiver;
+    final Duration shutdownTimeout;
+    final String appender;
+    private final SinkFactory files;
+    private final AtomicLong rollovers = new AtomicLong();
+    private volatile long lastRollover;
+    private volatile boolean rollRequested;
+    private volatile String current;
+    private boolean started;
+
+    RollingSinks(final SinkFactory files, final RollingSettings rolling, final Layout<?> layout,
+        final String appender, final Duration shutdownTimeout)
+    {
+        this.files = files;
+        this.rolling = rolling;
+        this.layout = layout;
+        this.appender = appender;
+        this.shutdownTimeout = shutdownTimeout;
+        this.archiver = new Archiver(appender, rolling);
+    }
+
+    @Override
+    public BatchDestination open(final SinkSettings settings) throws IOException
+    {
+        final RollingFile file = RollingFile.open(this, files, settings, !started);
+        started = true;
+        return file;
+    }
+
+    @Override
+    public void setFsync(final BatchDestination sink, final Fsync fsync)
+    {
+        if (sink instanceof RollingFile)
+        {
+            ((RollingFile)sink).setFsync(files, fsync);
+        }
+    }
+
+    /** Asks the writer to roll between its next two records, or within a flush interval when idle. Any thread. */
+    void requestRollover()
+    {
+        rollRequested = true;
+    }
+
+    boolean takeRequest()
+    {
+        if (!rollRequested)
+        {
+            return false;
+        }
+        rollRequested = false;
+        return true;
+    }
+
+    /** The writing thread rolled at {@code now}; {@code active} is the new file. */
+    void rolled(final long now, final String active)
+    {
+        rollovers.incrementAndGet();
+        lastRollover = now;
+        current = active;
+    }
+
+    void opened(final String active)
+    {
+        current = active;
+    }
+
+    /** {@return the file being written now} */
+    String current()
+    {
+        return current;
+    }
+
+    long rollovers()
+    {
+        return rollovers.get();
+    }
+
+    /** {@return when the last rollover happened, in epoch milliseconds, or 0 for never} */
+    long lastRollover()
+    {
+        return lastRollover;
+    }
+}
