@@ -322,10 +322,14 @@ final class RollingFile implements BatchDestination
         }
     }
 
+    /**
+     * When the file was last written: what {@code OnStartupTriggeringPolicy} compares with the JVM's start, and what
+     * the time policies start their first period from. The creation time is not used: where the file system keeps
+     * none, Java reports the last change as the creation.
+     */
     private static long fileTime(final BasicFileAttributes attributes)
     {
-        final long created = attributes.creationTime().toMillis();
-        return created > 0 ? created : attributes.lastModifiedTime().toMillis();
+        return attributes.lastModifiedTime().toMillis();
     }
 
     /** One record, for the footer. */
