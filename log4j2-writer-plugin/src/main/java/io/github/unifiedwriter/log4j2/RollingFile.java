@@ -61,6 +61,10 @@ final class RollingFile implements BatchDestination
         final BasicFileAttributes found = attributes(active);
         clock.describe(found == null ? 0 : found.size(), found == null ? 0 : fileTime(found));
         this.schedule = new RollSchedule(rolling, clock, starting, now);
+        if (starting && !rolling.directWrite())
+        {
+            RawFiles.requeue(active, owner.archiver);
+        }
         if (schedule.startupRoll() && found != null && found.size() > 0)
         {
             moveAside(schedule.withinPeriod(now));
@@ -281,18 +285,9 @@ final class RollingFile implements BatchDestination
         return settings.file();
     }
 
-    /** A name beside the active file that no tailer's glob for it matches, and no other rolled file has. */
     private Path rawName(final long naming)
     {
-        final String base = "." + active.getFileName() + "." + naming + "-";
-        for (int i = 0; ; i++)
-        {
-            final Path candidate = active.resolveSibling(base + i + RollingSinks.RAW);
-            if (Files.notExists(candidate))
-            {
-                return candidate;
-            }
-        }
+        return RawFiles.name(active, naming);
     }
 
     private static void closeWithFooter(final BatchDestination closing, final byte[] footer) throws IOException

@@ -17,9 +17,6 @@ import org.apache.logging.log4j.core.Layout;
  */
 final class RollingSinks implements SinkFactory
 {
-    /** How the name of a file moved aside and not yet archived ends. */
-    static final String RAW = ".raw";
-
     final RollingSettings rolling;
     final Layout<?> layout;
     final Archiver archiver;

@@ -203,6 +203,8 @@ class AttributeTableTest
             shown(a, "triggerLevel"));
         observed.put("jmx", (a) -> String.valueOf(a.getManager().getObjectName() != null));
         observed.put("ignoreExceptions", (a) -> String.valueOf(a.ignoreExceptions()));
+        observed.put("filePattern", (a) -> a.getManager().filePattern() == null ? "none" :
+            a.getManager().filePattern());
         return observed;
     }
 
@@ -258,7 +260,12 @@ class AttributeTableTest
         {
             element.append(' ').append(attribute.getKey()).append("=\"").append(attribute.getValue()).append('"');
         }
-        element.append(">\n      <PatternLayout pattern=\"%m%n\"/>\n    </UnifiedWriter>\n");
+        element.append(">\n      <PatternLayout pattern=\"%m%n\"/>\n");
+        if (attributes.containsKey("filePattern"))
+        {
+            element.append("      <SizeBasedTriggeringPolicy size=\"10MB\"/>\n");
+        }
+        element.append("    </UnifiedWriter>\n");
         final String ref = attributes.getOrDefault("name", "none");
         final String xml = "<Configuration>\n  <Appenders>\n" + element + "  </Appenders>\n  <Loggers>\n" +
             "    <Root level=\"trace\">\n      <AppenderRef ref=\"" + ref + "\"/>\n    </Root>\n  </Loggers>\n" +

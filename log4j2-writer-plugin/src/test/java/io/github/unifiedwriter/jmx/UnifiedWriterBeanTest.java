@@ -31,8 +31,9 @@ class UnifiedWriterBeanTest
 {
     private static final Set<String> ATTRIBUTES = Set.of("Enqueued", "Written", "Dropped", "Failed", "Errors",
         "Restarts", "Pending", "Batches", "BytesWritten", "RemainingCapacity", "RingSize", "Mode", "Policy",
-        "WriterType", "FileName", "BatchSize", "FlushIntervalMillis", "FallbackToSync", "LastError");
-    private static final Set<String> OPERATIONS = Set.of("trigger", "flush", "restart", "reopen");
+        "WriterType", "FileName", "BatchSize", "FlushIntervalMillis", "FallbackToSync", "LastError", "Rollovers",
+        "LastRolloverTime", "CompressionsPending", "FilePattern");
+    private static final Set<String> OPERATIONS = Set.of("trigger", "flush", "restart", "reopen", "rollover");
 
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
     private final ObjectName name = WriterObjectNames.of("ctx", "app");
@@ -75,6 +76,10 @@ class UnifiedWriterBeanTest
         expected.put("FlushIntervalMillis", 250L);
         expected.put("FallbackToSync", false);
         expected.put("LastError", "java.io.IOException: disk full");
+        expected.put("Rollovers", 0L);
+        expected.put("LastRolloverTime", 0L);
+        expected.put("CompressionsPending", 0);
+        expected.put("FilePattern", null);
         assertEquals(ATTRIBUTES, expected.keySet());
 
         for (final Map.Entry<String, Object> entry : expected.entrySet())

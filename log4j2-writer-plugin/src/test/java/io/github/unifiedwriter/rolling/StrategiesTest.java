@@ -144,6 +144,24 @@ class StrategiesTest
         assertEquals(List.of("now"), RolledFiles.lines(active));
     }
 
+    @Test
+    void aFileMovedAsideButNotArchivedBeforeAStopIsArchivedAtTheNextStart() throws Exception
+    {
+        final Path active = dir.resolve("app.log");
+        Files.writeString(dir.resolve(".app.log." + System.currentTimeMillis() + "-0.raw"), "left\n");
+        final LoggerContext context = start("fileName=\"" + active + "\" filePattern=\"" +
+            dir.resolve("app-%i.log.gz") + "\"", "<SizeBasedTriggeringPolicy size=\"1MB\"/>");
+        context.getLogger("roll").info("now");
+        context.stop();
+
+        assertEquals(List.of("left"), RolledFiles.lines(dir.resolve("app-1.log.gz")));
+        assertEquals(List.of("now"), RolledFiles.lines(active));
+        try (var names = Files.list(dir))
+        {
+            assertEquals(List.of(), names.filter((f) -> f.getFileName().toString().endsWith(".raw")).toList());
+        }
+    }
+
     private LoggerContext start(final String attributes, final String elements)
     {
         final String element = "    <UnifiedWriter name=\"roll\" " + attributes + ">\n" +
