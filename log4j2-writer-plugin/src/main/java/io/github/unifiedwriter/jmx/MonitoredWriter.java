@@ -44,34 +44,9 @@ public interface MonitoredWriter
     /** Reopens the file between two batches, after an external tool has rotated it. */
     void reopen();
 
-    // Rolling: a writer whose file does not roll keeps these defaults.
-
-    /** Rolls the file between two records, soon; returns at once. No effect when the file does not roll. */
-    default void rollover()
+    /** {@return what the bean shows of rolling; {@link RollingMonitor#NONE} when the file does not roll} */
+    default RollingMonitor rolling()
     {
-    }
-
-    /** {@return the rollovers so far} */
-    default long rollovers()
-    {
-        return 0;
-    }
-
-    /** {@return when the file last rolled, in epoch milliseconds, or 0 for never} */
-    default long lastRolloverTime()
-    {
-        return 0;
-    }
-
-    /** {@return rolled files still waiting for renaming, compression or purge} */
-    default int compressionsPending()
-    {
-        return 0;
-    }
-
-    /** {@return the names of the rolled files, or null when the file does not roll} */
-    default String filePattern()
-    {
-        return null;
+        return RollingMonitor.NONE;
     }
 }

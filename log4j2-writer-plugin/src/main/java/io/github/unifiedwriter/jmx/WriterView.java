@@ -186,25 +186,25 @@ final class WriterView implements UnifiedWriterMXBean
     @Override
     public long getRollovers()
     {
-        return writer.rollovers();
+        return writer.rolling().rollovers();
     }
 
     @Override
     public long getLastRolloverTime()
     {
-        return writer.lastRolloverTime();
+        return writer.rolling().lastRolloverTime();
     }
 
     @Override
     public int getCompressionsPending()
     {
-        return writer.compressionsPending();
+        return writer.rolling().compressionsPending();
     }
 
     @Override
     public String getFilePattern()
     {
-        return writer.filePattern();
+        return writer.rolling().filePattern();
     }
 
     @Override
@@ -212,7 +212,7 @@ final class WriterView implements UnifiedWriterMXBean
     {
         try
         {
-            writer.rollover();
+            writer.rolling().rollover();
         }
         catch (final RuntimeException ex)
         {

@@ -88,11 +88,11 @@ final class RollingFile implements BatchDestination
     @Override
     public void write(final RecordBatch batch) throws IOException
     {
-        rollIfDue(System.currentTimeMillis());
         if (sink == null)
         {
             openActive();
         }
+        rollIfDue(System.currentTimeMillis());
         final int n = batch.size();
         int from = 0;
         long pending = 0;
@@ -267,12 +267,23 @@ final class RollingFile implements BatchDestination
         final BasicFileAttributes found = attributes(active);
         final long size = found == null ? 0 : found.size();
         sink = files.open(new SinkSettings(active, settings.type(), true, settings.bufferSize(),
-            settings.regionSize(), settings.fsync(), settings.permissions(), header));
+            regionSize(), settings.fsync(), settings.permissions(), header));
         final long headerLength = header == null ? 0 : header.length;
         bytes = size == 0 ? headerLength : size;
         empty = size == 0 || size == headerLength ? headerLength : 0;
         footerRoom = footer == null ? 0 : footer.length;
         owner.opened(active.toString());
+    }
+
+    /** A mapped region no larger than a rolled file needs: each new file reserves one region at once. */
+    private long regionSize()
+    {
+        if (maxSize <= 0)
+        {
+            return settings.regionSize();
+        }
+        final long page = AppenderSettings.MIN_REGION_SIZE;
+        return Math.min(settings.regionSize(), Math.max(page, (maxSize + page - 1) / page * page));
     }
 
     private Path activePath()

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.unifiedwriter.core.BatchDestination;
+import io.github.unifiedwriter.jmx.RollingMonitor;
 import org.apache.logging.log4j.core.Layout;
 
 /**
@@ -15,7 +16,7 @@ import org.apache.logging.log4j.core.Layout;
  * <p>The manager calls {@link #open} on the thread that builds or reloads the configuration; the writing thread
  * reads the request; JMX threads make it and read the counts.
  */
-final class RollingSinks implements SinkFactory
+final class RollingSinks implements SinkFactory, RollingMonitor
 {
     final RollingSettings rolling;
     final Layout<?> layout;
@@ -58,7 +59,8 @@ final class RollingSinks implements SinkFactory
     }
 
     /** Asks the writer to roll between its next two records, or within a flush interval when idle. Any thread. */
-    void requestRollover()
+    @Override
+    public void rollover()
     {
         rollRequested = true;
     }
@@ -86,20 +88,33 @@ final class RollingSinks implements SinkFactory
         current = active;
     }
 
-    /** {@return the file being written now} */
-    String current()
+    @Override
+    public String currentFile()
     {
         return current;
     }
 
-    long rollovers()
+    @Override
+    public long rollovers()
     {
         return rollovers.get();
     }
 
-    /** {@return when the last rollover happened, in epoch milliseconds, or 0 for never} */
-    long lastRollover()
+    @Override
+    public long lastRolloverTime()
     {
         return lastRollover;
+    }
+
+    @Override
+    public int compressionsPending()
+    {
+        return archiver.pending();
+    }
+
+    @Override
+    public String filePattern()
+    {
+        return rolling.filePattern();
     }
 }

@@ -14,6 +14,7 @@ import io.github.unifiedwriter.core.WriterConfig;
 import io.github.unifiedwriter.core.WriterListener;
 import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.jmx.MonitoredWriter;
+import io.github.unifiedwriter.jmx.RollingMonitor;
 import io.github.unifiedwriter.jmx.UnifiedWriterBean;
 import io.github.unifiedwriter.jmx.WriterObjectNames;
 import org.apache.logging.log4j.core.Layout;
@@ -43,8 +44,6 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     private volatile AppenderSettings settings;
     private volatile Layout<?> layout;
     private volatile UnifiedWriterBean mbean;
-    /** Opens the file's sinks; a {@link RollingSinks} when the file rolls. */
-    private final SinkFactory sinks;
 
     /** What an appender asks the manager for. */
     record Data(AppenderSettings settings, Layout<?> layout, Configuration configuration, SinkFactory sinks)
@@ -56,7 +55,6 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     {
         super(context, key);
         this.file = file;
-        this.sinks = data.sinks();
         this.settings = data.settings();
         this.layout = data.layout();
         this.appenderName = data.settings().name();
@@ -287,58 +285,14 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     @Override
     public String fileName()
     {
-        final String current = sinks instanceof RollingSinks ? ((RollingSinks)sinks).current() : null;
+        final String current = file.rolling().currentFile();
         return current != null ? current : getName();
     }
 
-    // Rolling: present when the appender has a filePattern.
-
-    /**
-     * Rolls the file between the next two records, or within a flush interval when nothing is written. Returns
-     * at once; without a filePattern it does nothing.
-     */
     @Override
-    public void rollover()
+    public RollingMonitor rolling()
     {
-        if (sinks instanceof RollingSinks)
-        {
-            ((RollingSinks)sinks).requestRollover();
-            trigger();
-        }
-    }
-
-    /** {@return the rollovers so far, or 0 when the file does not roll} */
-    @Override
-    public long rollovers()
-    {
-        return sinks instanceof RollingSinks ? ((RollingSinks)sinks).rollovers() : 0;
-    }
-
-    /** {@return when the file last rolled, in epoch milliseconds, or 0 for never} */
-    @Override
-    public long lastRolloverTime()
-    {
-        return sinks instanceof RollingSinks ? ((RollingSinks)sinks).lastRollover() : 0;
-    }
-
-    /** {@return rolled files still waiting for renaming, compression or purge} */
-    @Override
-    public int compressionsPending()
-    {
-        return sinks instanceof RollingSinks ? ((RollingSinks)sinks).archiver.pending() : 0;
-    }
-
-    /** {@return background rollover actions that failed} */
-    public long archiveFailures()
-    {
-        return sinks instanceof RollingSinks ? ((RollingSinks)sinks).archiver.failures() : 0;
-    }
-
-    /** {@return the filePattern, or null when the file does not roll} */
-    @Override
-    public String filePattern()
-    {
-        return sinks instanceof RollingSinks ? ((RollingSinks)sinks).rolling.filePattern() : null;
+        return file.rolling();
     }
 
     /** Writes what the ring holds now; in manual mode, the flight recorder's dump. Never blocks. */

@@ -203,8 +203,8 @@ class AttributeTableTest
             shown(a, "triggerLevel"));
         observed.put("jmx", (a) -> String.valueOf(a.getManager().getObjectName() != null));
         observed.put("ignoreExceptions", (a) -> String.valueOf(a.ignoreExceptions()));
-        observed.put("filePattern", (a) -> a.getManager().filePattern() == null ? "none" :
-            a.getManager().filePattern());
+        observed.put("filePattern", (a) -> a.getManager().rolling().filePattern() == null ? "none" :
+            a.getManager().rolling().filePattern());
         return observed;
     }
 

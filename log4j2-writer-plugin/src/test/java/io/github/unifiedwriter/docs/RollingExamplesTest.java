@@ -44,9 +44,9 @@ class RollingExamplesTest
             logger.info("line {}", i);
         }
         assertTrue(appender.getManager().flush(Duration.ofSeconds(10)));
-        appender.getManager().rollover();
+        appender.getManager().rolling().rollover();
         final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (gzipped(dir.resolve("logs")).isEmpty() || appender.getManager().compressionsPending() > 0)
+        while (gzipped(dir.resolve("logs")).isEmpty() || appender.getManager().rolling().compressionsPending() > 0)
         {
             assertTrue(System.nanoTime() < deadline, "no gzipped file within 10 s");
             Thread.sleep(20);

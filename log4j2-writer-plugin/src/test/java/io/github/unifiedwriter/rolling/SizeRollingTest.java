@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Size rolling: no rolled file is over the limit, header and footer included, every line is in exactly one file,
- * and each thread's lines keep their order across the rolled files and the active one, compressed or not.
+ * and each thread's lines keep their order across the rolled files and the active one, compressed or not, written
+ * by the writer thread or, with {@code async="false"}, by the callers under the write lock.
  */
 class SizeRollingTest
 {
@@ -31,13 +32,15 @@ class SizeRollingTest
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"block, ''", "line, ''", "mmap, ''", "block, .gz", "mmap, .zip"})
-    void noFileOverTheLimitAndEveryLineOnceInOrder(final String type, final String compression) throws Exception
+    @ParameterizedTest(name = "{0} {1} async={2}")
+    @CsvSource({"block, '', true", "line, '', true", "mmap, '', true", "block, .gz, true", "mmap, .zip, true",
+        "block, .gz, false", "mmap, '', false"})
+    void noFileOverTheLimitAndEveryLineOnceInOrder(final String type, final String compression, final boolean async)
+        throws Exception
     {
         final Path active = dir.resolve("app.log");
         final String element = "    <UnifiedWriter name=\"roll\" fileName=\"" + active + "\" filePattern=\"" +
-            dir.resolve("app-%i.log" + compression) + "\" writerType=\"" + type + "\" regionSize=\"4KB\">\n" +
+            dir.resolve("app-%i.log" + compression) + "\" writerType=\"" + type + "\" async=\"" + async + "\">\n" +
             "      <PatternLayout pattern=\"%m%n\" header=\"HEADER%n\" footer=\"FOOTER%n\"/>\n" +
             "      <SizeBasedTriggeringPolicy size=\"" + LIMIT + "\"/>\n" +
             "      <DefaultRolloverStrategy max=\"100000\"/>\n" +

@@ -115,7 +115,7 @@ class StrategiesTest
         server.invoke(name, "rollover", new Object[0], new String[0]);
         final Path rolled = dir.resolve("app-1.log.gz");
         RolledFiles.await(Duration.ofSeconds(10), "app-1.log.gz", () -> Files.exists(rolled) &&
-            appender.getManager().compressionsPending() == 0);
+            appender.getManager().rolling().compressionsPending() == 0);
         assertEquals(1L, server.getAttribute(name, "Rollovers"));
         assertTrue((Long)server.getAttribute(name, "LastRolloverTime") > 0);
         logger.info("c");
