@@ -36,6 +36,12 @@ public interface RollingMonitor
         return 0;
     }
 
+    /** {@return background actions on rolled files that failed} */
+    default long compressionFailures()
+    {
+        return 0;
+    }
+
     /** {@return the file being written now, when rolling chose it, or null} */
     default String currentFile()
     {

@@ -113,6 +113,12 @@ final class RollingSinks implements SinkFactory, RollingMonitor
     }
 
     @Override
+    public long compressionFailures()
+    {
+        return archiver.failures();
+    }
+
+    @Override
     public String filePattern()
     {
         return rolling.filePattern();

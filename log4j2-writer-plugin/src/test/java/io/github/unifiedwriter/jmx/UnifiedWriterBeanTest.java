@@ -156,7 +156,7 @@ class UnifiedWriterBeanTest
     }
 
     @Test
-    void bothNotificationsAreDeclared() throws Exception
+    void everyNotificationIsDeclared() throws Exception
     {
         final Set<String> types = new TreeSet<>();
         Arrays.stream(server.getMBeanInfo(name).getNotifications()).forEach((n) ->
@@ -164,7 +164,8 @@ class UnifiedWriterBeanTest
             assertDescribed(n.getName(), n.getDescription());
             types.addAll(Arrays.asList(n.getNotifTypes()));
         });
-        assertEquals(new TreeSet<>(Set.of(WriterNotifications.DROPPED, WriterNotifications.STATE)), types);
+        assertEquals(new TreeSet<>(Set.of(WriterNotifications.DROPPED, WriterNotifications.STATE,
+            WriterNotifications.ROLLOVER, WriterNotifications.COMPRESSION_FAILED)), types);
     }
 
     @Test
