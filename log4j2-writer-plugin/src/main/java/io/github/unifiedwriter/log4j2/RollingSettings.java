@@ -122,6 +122,31 @@ record RollingSettings(String filePattern, List<TriggeringPolicy> policies, Roll
         return settings;
     }
 
+    /**
+     * Reads {@code reopenOnRename}, which follows external rotation and so cannot go with rolling.
+     *
+     * @throws IllegalArgumentException with the reason, when the text is no boolean or contradicts filePattern
+     */
+    static boolean reopenOnRename(final String text, final String filePattern)
+    {
+        if (text == null)
+        {
+            return false;
+        }
+        final String word = text.trim();
+        if (!"true".equalsIgnoreCase(word) && !"false".equalsIgnoreCase(word))
+        {
+            throw refuse("invalid reopenOnRename=\"" + text + "\": not a boolean. Accepted: true or false");
+        }
+        final boolean reopen = Boolean.parseBoolean(word);
+        if (reopen && filePattern != null)
+        {
+            throw refuse("reopenOnRename=\"" + text + "\" conflicts with filePattern=\"" + filePattern + "\": the " +
+                "appender rolls its own files, and reopenOnRename follows a rotation made outside it; keep one");
+        }
+        return reopen;
+    }
+
     /** Why two rolled files could get one name, or null when they cannot. */
     private String whyNamesCollide()
     {

@@ -155,6 +155,10 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
     @PluginElement("Strategy")
     private RolloverStrategy strategy;
 
+    /** {@code true} reopens the file by name, at most once a second, after an outside tool renamed it. */
+    @PluginBuilderAttribute
+    private String reopenOnRename;
+
     UnifiedWriterBuilder()
     {
     }
@@ -167,9 +171,11 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
     {
         final Map<String, String> given = attributes();
         final RollingSettings rolling;
+        final boolean reopen;
         try
         {
             rolling = RollingSettings.read(fileName, filePattern, triggeringPolicy, strategy, configuration);
+            reopen = RollingSettings.reopenOnRename(reopenOnRename, filePattern);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -188,7 +194,7 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
         }
         final Layout<? extends Serializable> chosen = layout != null ? layout :
             PatternLayout.createDefaultLayout(configuration);
-        return UnifiedWriterAppender.create(settings, filter, chosen, propertyArray, configuration, rolling);
+        return UnifiedWriterAppender.create(settings, filter, chosen, propertyArray, configuration, rolling, reopen);
     }
 
     /** The attributes that were set, by canonical name. */
@@ -541,6 +547,16 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
     public UnifiedWriterBuilder setStrategy(final RolloverStrategy strategy)
     {
         this.strategy = strategy;
+        return this;
+    }
+
+    /**
+     * @param reopenOnRename the text of the {@code reopenOnRename} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
+    public UnifiedWriterBuilder setReopenOnRename(final String reopenOnRename)
+    {
+        this.reopenOnRename = reopenOnRename;
         return this;
     }
 }
