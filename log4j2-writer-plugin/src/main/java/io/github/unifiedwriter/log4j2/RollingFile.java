@@ -45,6 +45,8 @@ final class RollingFile implements BatchDestination
     private long empty;
     /** Bytes kept free at the end of the file for its footer. */
     private long footerRoom;
+    /** Whether the next open is the appender's first, which honours {@code append="false"}. */
+    private boolean first;
 
     private RollingFile(final RollingSinks owner, final SinkFactory files, final SinkSettings settings,
         final boolean starting) throws IOException
@@ -61,6 +63,7 @@ final class RollingFile implements BatchDestination
         final BasicFileAttributes found = attributes(active);
         clock.describe(found == null ? 0 : found.size(), found == null ? 0 : fileTime(found));
         this.schedule = new RollSchedule(rolling, clock, starting, now);
+        this.first = starting;
         if (starting && !rolling.directWrite())
         {
             RawFiles.requeue(active, owner.archiver);
@@ -265,9 +268,11 @@ final class RollingFile implements BatchDestination
         final byte[] header = owner.layout.getHeader();
         final byte[] footer = owner.layout.getFooter();
         final BasicFileAttributes found = attributes(active);
-        final long size = found == null ? 0 : found.size();
-        sink = files.open(new SinkSettings(active, settings.type(), true, settings.bufferSize(),
+        final long size = found == null || (first && !settings.append()) ? 0 : found.size();
+        final boolean append = !first || settings.append();
+        sink = files.open(new SinkSettings(active, settings.type(), append, settings.bufferSize(),
             regionSize(), settings.fsync(), settings.permissions(), header));
+        first = false;
         final long headerLength = header == null ? 0 : header.length;
         bytes = size == 0 ? headerLength : size;
         empty = size == 0 || size == headerLength ? headerLength : 0;
