@@ -66,6 +66,7 @@ final class RollingFile implements BatchDestination
         this.first = starting;
         if (starting && !rolling.directWrite())
         {
+            ArchiveRecovery.run(rolling, active, owner.archiver);
             RawFiles.requeue(active, owner.archiver);
         }
         if (schedule.startupRoll() && found != null && found.size() > 0)

@@ -162,6 +162,39 @@ class StrategiesTest
         }
     }
 
+    @Test
+    void compressionACrashInterruptedIsFinishedAtTheNextStartAndNoLineIsInTwoFiles() throws Exception
+    {
+        final Path active = dir.resolve("app.log");
+        Files.writeString(dir.resolve("app-1.log"), "one\n");
+        final byte[] partial = gzip("one\n".repeat(1000));
+        Files.write(dir.resolve("app-1.log.gz"), java.util.Arrays.copyOf(partial, partial.length / 2));
+        Files.writeString(dir.resolve("app-2.log"), "two\n");
+        Files.write(dir.resolve("app-2.log.gz"), gzip("two\n"));
+        Files.writeString(dir.resolve("app-3.log"), "three\n");
+        final LoggerContext context = start("fileName=\"" + active + "\" filePattern=\"" +
+            dir.resolve("app-%i.log.gz") + "\"", "<SizeBasedTriggeringPolicy size=\"1MB\"/>");
+        context.getLogger("roll").info("now");
+        context.stop();
+
+        assertEquals(List.of(dir.resolve("app-1.log.gz"), dir.resolve("app-2.log.gz"), dir.resolve("app-3.log.gz")),
+            RolledFiles.byIndex(dir, "app-"));
+        assertEquals(List.of("one"), RolledFiles.lines(dir.resolve("app-1.log.gz")));
+        assertEquals(List.of("two"), RolledFiles.lines(dir.resolve("app-2.log.gz")));
+        assertEquals(List.of("three"), RolledFiles.lines(dir.resolve("app-3.log.gz")));
+        assertEquals(List.of("now"), RolledFiles.lines(active));
+    }
+
+    private static byte[] gzip(final String text) throws java.io.IOException
+    {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes))
+        {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
     private LoggerContext start(final String attributes, final String elements)
     {
         final String element = "    <UnifiedWriter name=\"roll\" " + attributes + ">\n" +
