@@ -25,15 +25,13 @@ import org.apache.logging.log4j.status.StatusLogger;
 final class Archiver
 {
     private final String appender;
-    private final RollingSettings rolling;
     private final ExecutorService thread;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong failures = new AtomicLong();
 
-    Archiver(final String appender, final RollingSettings rolling)
+    Archiver(final String appender)
     {
         this.appender = appender;
-        this.rolling = rolling;
         this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), (task) ->
         {
             final Thread t = new Thread(task, "UnifiedWriter-" + appender + "-rollover");
@@ -43,10 +41,10 @@ final class Archiver
     }
 
     /**
-     * Queues a file the writer has moved aside: the strategy names it (as the period of {@code naming}), then
-     * compresses and purges.
+     * Queues a file the writer has moved aside: the strategy of {@code rolling}, the settings it was written
+     * under, names it (as the period of {@code naming}), then compresses and purges.
      */
-    void archive(final Path raw, final long naming)
+    void archive(final Path raw, final long naming, final RollingSettings rolling)
     {
         pending.incrementAndGet();
         thread.execute(() ->

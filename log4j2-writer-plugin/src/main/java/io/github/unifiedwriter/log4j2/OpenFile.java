@@ -41,6 +41,15 @@ final class OpenFile
         return factory instanceof RollingSinks ? (RollingSinks)factory : RollingMonitor.NONE;
     }
 
+    /** A reload: a rolling file takes the new rolling settings at its next rollover. Configuration thread. */
+    void reconfigure(final SinkFactory next)
+    {
+        if (factory instanceof RollingSinks && next instanceof RollingSinks)
+        {
+            ((RollingSinks)factory).reconfigure((RollingSinks)next);
+        }
+    }
+
     void write(final RecordBatch batch) throws IOException
     {
         open().write(batch);

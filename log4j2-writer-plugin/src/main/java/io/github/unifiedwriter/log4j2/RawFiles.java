@@ -42,7 +42,7 @@ final class RawFiles
     }
 
     /** Queues again, oldest first, the raw files an earlier run left beside {@code active} when it stopped or died. */
-    static void requeue(final Path active, final Archiver archiver)
+    static void requeue(final Path active, final Archiver archiver, final RollingSettings rolling)
     {
         final Pattern form = Pattern.compile(Pattern.quote("." + active.getFileName() + ".") + "(\\d+)-(\\d+)" +
             Pattern.quote(SUFFIX));
@@ -72,7 +72,7 @@ final class RawFiles
         for (final Path file : found)
         {
             StatusLogger.getLogger().info("UnifiedWriter: archiving {}, left by an earlier run", file);
-            archiver.archive(file, part(form, file, 1));
+            archiver.archive(file, part(form, file, 1), rolling);
         }
     }
 

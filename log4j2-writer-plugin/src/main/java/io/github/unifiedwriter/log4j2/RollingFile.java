@@ -32,9 +32,10 @@ final class RollingFile implements BatchDestination
 {
     private final RollingSinks owner;
     private final SinkFactory files;
-    private final ManagerView clock;
-    private final RollSchedule schedule;
-    private final long maxSize;
+    private RollingSettings rolling;
+    private ManagerView clock;
+    private RollSchedule schedule;
+    private long maxSize;
     private final SubBatch range = new SubBatch();
     private SinkSettings settings;
     private BatchDestination sink;
@@ -49,13 +50,13 @@ final class RollingFile implements BatchDestination
     private boolean first;
 
     private RollingFile(final RollingSinks owner, final SinkFactory files, final SinkSettings settings,
-        final boolean starting) throws IOException
+        final boolean starting, final RollingSettings rolling) throws IOException
     {
         this.owner = owner;
         this.files = files;
         this.settings = settings;
-        this.maxSize = owner.rolling.maxFileSize();
-        final RollingSettings rolling = owner.rolling;
+        this.rolling = rolling;
+        this.maxSize = rolling.maxFileSize();
         this.clock = new ManagerView(rolling.directWrite() ? null : settings.file().toString(),
             rolling.filePattern(), 0, null, rolling.strategy());
         final long now = System.currentTimeMillis();
@@ -67,7 +68,7 @@ final class RollingFile implements BatchDestination
         if (starting && !rolling.directWrite())
         {
             ArchiveRecovery.run(rolling, active, owner.archiver);
-            RawFiles.requeue(active, owner.archiver);
+            RawFiles.requeue(active, owner.archiver, rolling);
         }
         if (schedule.startupRoll() && found != null && found.size() > 0)
         {
@@ -82,9 +83,9 @@ final class RollingFile implements BatchDestination
      * @param starting true at the appender's first start, false when the manager reopens the file
      */
     static RollingFile open(final RollingSinks owner, final SinkFactory files, final SinkSettings settings,
-        final boolean starting) throws IOException
+        final boolean starting, final RollingSettings rolling) throws IOException
     {
-        final RollingFile file = new RollingFile(owner, files, settings, starting);
+        final RollingFile file = new RollingFile(owner, files, settings, starting, rolling);
         file.openActive();
         return file;
     }
@@ -193,11 +194,11 @@ final class RollingFile implements BatchDestination
     {
         if (owner.takeRequest())
         {
-            if (!owner.rolling.counted())
+            if (!rolling.counted())
             {
                 StatusLogger.getLogger().warn("UnifiedWriter \"{}\": rollover() ignored: filePattern=\"{}\" has no " +
                     "%i, so a second file in this period would take the name of the first", owner.appender,
-                    owner.rolling.filePattern());
+                    rolling.filePattern());
             }
             else if (bytes > empty)
             {
@@ -241,6 +242,15 @@ final class RollingFile implements BatchDestination
         closeWithFooter(closing, owner.layout.getFooter());
         moveAside(naming);
         final long now = System.currentTimeMillis();
+        final RollingSettings update = owner.takeUpdate();
+        if (update != null)
+        {
+            rolling = update;
+            maxSize = update.maxFileSize();
+            clock = new ManagerView(update.directWrite() ? null : settings.file().toString(), update.filePattern(), 0,
+                null, update.strategy());
+            schedule = new RollSchedule(update, clock, false, now);
+        }
         openActive();
         owner.rolled(now, active.toString());
     }
@@ -248,9 +258,9 @@ final class RollingFile implements BatchDestination
     /** Moves the closed active file out of the way and queues its background work. */
     private void moveAside(final long naming) throws IOException
     {
-        if (owner.rolling.directWrite())
+        if (rolling.directWrite())
         {
-            final RolloverDescription description = owner.rolling.strategy().rollover(clock);
+            final RolloverDescription description = rolling.strategy().rollover(clock);
             if (description != null)
             {
                 owner.archiver.run(description.getAsynchronous(), description.getActiveFileName());
@@ -260,7 +270,7 @@ final class RollingFile implements BatchDestination
         }
         final Path raw = rawName(naming);
         Files.move(active, raw, StandardCopyOption.ATOMIC_MOVE);
-        owner.archiver.archive(raw, naming);
+        owner.archiver.archive(raw, naming, rolling);
     }
 
     private void openActive() throws IOException
@@ -294,9 +304,9 @@ final class RollingFile implements BatchDestination
 
     private Path activePath()
     {
-        if (owner.rolling.directWrite())
+        if (rolling.directWrite())
         {
-            return Path.of(((DirectFileRolloverStrategy)owner.rolling.strategy()).getCurrentFileName(clock))
+            return Path.of(((DirectFileRolloverStrategy)rolling.strategy()).getCurrentFileName(clock))
                 .toAbsolutePath();
         }
         return settings.file();

@@ -18,8 +18,7 @@ import org.apache.logging.log4j.core.Layout;
  */
 final class RollingSinks implements SinkFactory, RollingMonitor
 {
-    final RollingSettings rolling;
-    final Layout<?> layout;
+    volatile Layout<?> layout;
     final Archiver archiver;
     final Duration shutdownTimeout;
     final String appender;
@@ -28,25 +27,61 @@ final class RollingSinks implements SinkFactory, RollingMonitor
     private volatile long lastRollover;
     private volatile boolean rollRequested;
     private volatile String current;
+    /** The settings the first {@link RollingFile} opens with. */
+    private final RollingSettings initial;
+    /** Settings of a reload, for the writing thread to take at its next rollover. */
+    private volatile RollingSettings update;
+    /** The settings in force, for JMX. */
+    private volatile RollingSettings inForce;
     private boolean started;
 
     RollingSinks(final SinkFactory files, final RollingSettings rolling, final Layout<?> layout,
         final String appender, final Duration shutdownTimeout)
     {
         this.files = files;
-        this.rolling = rolling;
+        this.initial = rolling;
+        this.inForce = rolling;
         this.layout = layout;
         this.appender = appender;
         this.shutdownTimeout = shutdownTimeout;
-        this.archiver = new Archiver(appender, rolling);
+        this.archiver = new Archiver(appender);
     }
 
     @Override
     public BatchDestination open(final SinkSettings settings) throws IOException
     {
-        final RollingFile file = RollingFile.open(this, files, settings, !started);
+        final RollingFile file = RollingFile.open(this, files, settings, !started, inForce);
         started = true;
         return file;
+    }
+
+    /**
+     * A reload: the rolling settings and layout of the appender that now asks for the file. The writing thread
+     * takes them at its next rollover; a change between direct writing and renaming cannot be made live.
+     */
+    void reconfigure(final RollingSinks next)
+    {
+        if (next.initial.directWrite() != inForce.directWrite())
+        {
+            org.apache.logging.log4j.status.StatusLogger.getLogger().warn("UnifiedWriter \"{}\": a reload cannot " +
+                "switch between DirectWriteRolloverStrategy and a renaming strategy; the new strategy takes effect " +
+                "at the next start", appender);
+            return;
+        }
+        layout = next.layout;
+        update = next.initial;
+    }
+
+    /** {@return the settings of a reload not taken yet, or null} Writing thread. */
+    RollingSettings takeUpdate()
+    {
+        final RollingSettings taken = update;
+        if (taken != null)
+        {
+            update = null;
+            inForce = taken;
+        }
+        return taken;
     }
 
     @Override
@@ -121,6 +156,6 @@ final class RollingSinks implements SinkFactory, RollingMonitor
     @Override
     public String filePattern()
     {
-        return rolling.filePattern();
+        return inForce.filePattern();
     }
 }

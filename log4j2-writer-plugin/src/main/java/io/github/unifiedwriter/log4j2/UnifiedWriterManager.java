@@ -126,6 +126,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         final AppenderSettings previous = settings;
         settings = next.settings();
         layout = next.layout();
+        file.reconfigure(next.sinks());
         if (next.settings().jmx() != (mbean != null))
         {
             if (next.settings().jmx())
