@@ -42,9 +42,10 @@ final class Archiver
 
     /**
      * Queues a file the writer has moved aside: the strategy of {@code rolling}, the settings it was written
-     * under, names it (as the period of {@code naming}), then compresses and purges.
+     * under, names it (as the period of {@code naming}), then compresses and purges. A compressed file gets
+     * {@code permissions} (such as {@code rw-r-----}) when not null.
      */
-    void archive(final Path raw, final long naming, final RollingSettings rolling)
+    void archive(final Path raw, final long naming, final RollingSettings rolling, final String permissions)
     {
         pending.incrementAndGet();
         thread.execute(() ->
@@ -52,7 +53,7 @@ final class Archiver
             try
             {
                 final ManagerView view = new ManagerView(raw.toString(), rolling.filePattern(), naming, null,
-                    rolling.strategy());
+                    rolling.strategy(), permissions);
                 view.getPatternProcessor().setPrevFileTime(naming);
                 view.getPatternProcessor().setCurrentFileTime(naming);
                 final RolloverDescription description = rolling.strategy().rollover(view);

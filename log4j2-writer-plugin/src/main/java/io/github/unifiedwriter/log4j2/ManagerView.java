@@ -38,8 +38,18 @@ final class ManagerView extends RollingFileManager
     ManagerView(final String source, final String pattern, final long fileTime, final TriggeringPolicy policy,
         final RolloverStrategy strategy)
     {
-        super(null, source, pattern, null, true, true, 0, fileTime, policy, strategy, null, null, null, null, null,
-            false, NO_BUFFER);
+        this(source, pattern, fileTime, policy, strategy, null);
+    }
+
+    /**
+     * @param permissions the mode of new files, such as {@code rw-r-----}, or null: a strategy then gives its
+     *                    compressed files the same mode, as Log4j2 does
+     */
+    ManagerView(final String source, final String pattern, final long fileTime, final TriggeringPolicy policy,
+        final RolloverStrategy strategy, final String permissions)
+    {
+        super(null, source, pattern, null, true, true, 0, fileTime, policy, strategy, null, null, permissions, null,
+            null, false, NO_BUFFER);
         this.source = source;
         this.fileTime = fileTime;
     }

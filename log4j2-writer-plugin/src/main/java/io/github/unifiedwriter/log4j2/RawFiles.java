@@ -42,7 +42,8 @@ final class RawFiles
     }
 
     /** Queues again, oldest first, the raw files an earlier run left beside {@code active} when it stopped or died. */
-    static void requeue(final Path active, final Archiver archiver, final RollingSettings rolling)
+    static void requeue(final Path active, final Archiver archiver, final RollingSettings rolling,
+        final String permissions)
     {
         final Pattern form = Pattern.compile(Pattern.quote("." + active.getFileName() + ".") + "(\\d+)-(\\d+)" +
             Pattern.quote(SUFFIX));
@@ -72,7 +73,7 @@ final class RawFiles
         for (final Path file : found)
         {
             StatusLogger.getLogger().info("UnifiedWriter: archiving {}, left by an earlier run", file);
-            archiver.archive(file, part(form, file, 1), rolling);
+            archiver.archive(file, part(form, file, 1), rolling, permissions);
         }
     }
 

@@ -68,7 +68,7 @@ final class RollingFile implements BatchDestination
         if (starting && !rolling.directWrite())
         {
             ArchiveRecovery.run(rolling, active, owner.archiver);
-            RawFiles.requeue(active, owner.archiver, rolling);
+            RawFiles.requeue(active, owner.archiver, rolling, permissions());
         }
         if (schedule.startupRoll() && found != null && found.size() > 0)
         {
@@ -270,7 +270,7 @@ final class RollingFile implements BatchDestination
         }
         final Path raw = rawName(naming);
         Files.move(active, raw, StandardCopyOption.ATOMIC_MOVE);
-        owner.archiver.archive(raw, naming, rolling);
+        owner.archiver.archive(raw, naming, rolling, permissions());
     }
 
     private void openActive() throws IOException
@@ -310,6 +310,13 @@ final class RollingFile implements BatchDestination
                 .toAbsolutePath();
         }
         return settings.file();
+    }
+
+    /** {@return the mode of new files as text, for the strategy's compressed files, or null} */
+    private String permissions()
+    {
+        return settings.permissions() == null ? null :
+            java.nio.file.attribute.PosixFilePermissions.toString(settings.permissions());
     }
 
     private Path rawName(final long naming)

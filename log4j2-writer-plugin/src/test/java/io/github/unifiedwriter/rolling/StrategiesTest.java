@@ -185,6 +185,30 @@ class StrategiesTest
         assertEquals(List.of("now"), RolledFiles.lines(active));
     }
 
+    @Test
+    void filePermissionsApplyToEveryNewFileRolledCompressedOrActive() throws Exception
+    {
+        final Path active = dir.resolve("app.log");
+        final LoggerContext context = start("fileName=\"" + active + "\" filePattern=\"" +
+            dir.resolve("app-%i.log.gz") + "\" filePermissions=\"rw-r-----\"",
+            "<SizeBasedTriggeringPolicy size=\"1MB\"/>");
+        final UnifiedWriterAppender appender = TestConfigs.appender(context, "roll");
+        context.getLogger("roll").info("first");
+        assertTrue(appender.getManager().flush(Duration.ofSeconds(10)));
+        appender.getManager().rolling().rollover();
+        final Path rolled = dir.resolve("app-1.log.gz");
+        RolledFiles.await(Duration.ofSeconds(10), "app-1.log.gz", () -> Files.exists(rolled) &&
+            appender.getManager().rolling().compressionsPending() == 0);
+        context.getLogger("roll").info("second");
+        context.stop();
+
+        final java.util.Set<java.nio.file.attribute.PosixFilePermission> mode =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        assertEquals(mode, Files.getPosixFilePermissions(rolled), "the compressed file");
+        assertEquals(mode, Files.getPosixFilePermissions(active), "the new active file");
+        assertEquals(List.of("first"), RolledFiles.lines(rolled));
+    }
+
     private static byte[] gzip(final String text) throws java.io.IOException
     {
         final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
