@@ -43,4 +43,10 @@ public interface MonitoredWriter
 
     /** Reopens the file between two batches, after an external tool has rotated it. */
     void reopen();
+
+    /** {@return what the bean shows of rolling; {@link RollingMonitor#NONE} when the file does not roll} */
+    default RollingMonitor rolling()
+    {
+        return RollingMonitor.NONE;
+    }
 }

@@ -27,6 +27,8 @@ final class NotificationPoller
     private boolean dropSent;
     private long lastDropSentNanos;
     private WriterState state;
+    private long rolloversSeen;
+    private long failuresSeen;
 
     /**
      * Takes the current counters as the baseline, so that a bean registered over a long-lived writer does
@@ -51,6 +53,8 @@ final class NotificationPoller
         droppedReported = metrics.dropped();
         restartsSeen = metrics.restarts();
         state = metrics.fallbackToSync() ? WriterState.SYNC_FALLBACK : WriterState.RUNNING;
+        rolloversSeen = writer.rolling().rollovers();
+        failuresSeen = writer.rolling().compressionFailures();
     }
 
     /** Reads the counters once and sends what changed since the previous call. */
@@ -59,6 +63,7 @@ final class NotificationPoller
         final WriterMetrics metrics = writer.metrics();
         pollDrops(metrics);
         pollState(metrics);
+        pollRolling(writer.rolling());
     }
 
     synchronized WriterState state()
@@ -123,6 +128,31 @@ final class NotificationPoller
             "writer " + next.text() + ": " + error : "writer " + next.text();
         final Notification notification = new Notification(WriterNotifications.STATE, source, ++sequence, message);
         notification.setUserData(next.name());
+        sender.accept(notification);
+    }
+
+    private void pollRolling(final RollingMonitor rolling)
+    {
+        final long rollovers = rolling.rollovers();
+        if (rollovers > rolloversSeen)
+        {
+            send(WriterNotifications.ROLLOVER, rollovers - rolloversSeen,
+                "rolled; now writing " + rolling.currentFile());
+            rolloversSeen = rollovers;
+        }
+        final long failures = rolling.compressionFailures();
+        if (failures > failuresSeen)
+        {
+            send(WriterNotifications.COMPRESSION_FAILED, failures - failuresSeen,
+                (failures - failuresSeen) + " rolled file(s) could not be archived and are kept as they are");
+            failuresSeen = failures;
+        }
+    }
+
+    private void send(final String type, final long count, final String message)
+    {
+        final Notification notification = new Notification(type, source, ++sequence, message);
+        notification.setUserData(count);
         sender.accept(notification);
     }
 }

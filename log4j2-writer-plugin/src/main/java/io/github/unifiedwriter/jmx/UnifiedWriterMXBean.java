@@ -125,4 +125,25 @@ public interface UnifiedWriterMXBean
     @Description(value = "Reopens the file between two batches, after an external tool has rotated it.",
         impact = MBeanOperationInfo.ACTION)
     void reopen();
+
+    /** {@return the rollovers of the file so far} */
+    @Description("Rollovers of the file so far; 0 when it does not roll.")
+    long getRollovers();
+
+    /** {@return when the file last rolled, in epoch milliseconds, or 0 for never} */
+    @Description("When the file last rolled, in epoch milliseconds; 0 for never.")
+    long getLastRolloverTime();
+
+    /** {@return rolled files still waiting for renaming, compression or purge} */
+    @Description("Rolled files still waiting for renaming, compression or purge on the background thread.")
+    int getCompressionsPending();
+
+    /** {@return the names of the rolled files, or null when the file does not roll} */
+    @Description("The filePattern of the rolled files; null when the file does not roll.")
+    String getFilePattern();
+
+    /** Rolls the file between two records, soon; returns at once. */
+    @Description(value = "Rolls the file between two records, within a flush interval; returns at once. No effect "
+        + "when the file does not roll.", impact = MBeanOperationInfo.ACTION)
+    void rollover();
 }

@@ -14,6 +14,10 @@ public final class WriterNotifications
     public static final String DROPPED = "io.github.unifiedwriter.dropped";
     /** The writer's health changed; user data is the new {@link WriterState}'s name. */
     public static final String STATE = "io.github.unifiedwriter.state";
+    /** The file rolled; user data is the {@link Long} count of rollovers since the previous such notification. */
+    public static final String ROLLOVER = "io.github.unifiedwriter.rollover";
+    /** Archiving a rolled file failed; user data is the {@link Long} count of failures since the previous one. */
+    public static final String COMPRESSION_FAILED = "io.github.unifiedwriter.compressionFailed";
 
     private WriterNotifications()
     {
@@ -29,7 +33,13 @@ public final class WriterNotifications
                 + "the number of records dropped since the previous one."),
             new MBeanNotificationInfo(new String[] {STATE}, Notification.class.getName(),
                 "The writer restarted after sink errors, fell back to synchronous writes, restarted, or runs "
-                + "normally again. The user data is the new state: RUNNING, RESTARTING, SYNC_FALLBACK or RESTARTED.")
+                + "normally again. The user data is the new state: RUNNING, RESTARTING, SYNC_FALLBACK or RESTARTED."),
+            new MBeanNotificationInfo(new String[] {ROLLOVER}, Notification.class.getName(),
+                "The file rolled. The user data is the number of rollovers since the previous one; the message "
+                + "names the file now written."),
+            new MBeanNotificationInfo(new String[] {COMPRESSION_FAILED}, Notification.class.getName(),
+                "Renaming, compressing or purging a rolled file failed; the file is kept as it is. The user data "
+                + "is the number of failures since the previous one; the status log has each failure.")
         };
     }
 }

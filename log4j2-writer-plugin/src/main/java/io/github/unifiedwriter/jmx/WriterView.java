@@ -189,6 +189,43 @@ final class WriterView implements UnifiedWriterMXBean
         }
     }
 
+    @Override
+    public long getRollovers()
+    {
+        return writer.rolling().rollovers();
+    }
+
+    @Override
+    public long getLastRolloverTime()
+    {
+        return writer.rolling().lastRolloverTime();
+    }
+
+    @Override
+    public int getCompressionsPending()
+    {
+        return writer.rolling().compressionsPending();
+    }
+
+    @Override
+    public String getFilePattern()
+    {
+        return writer.rolling().filePattern();
+    }
+
+    @Override
+    public void rollover()
+    {
+        try
+        {
+            writer.rolling().rollover();
+        }
+        catch (final RuntimeException ex)
+        {
+            throw forRemoteClient(ex);
+        }
+    }
+
     /**
      * A remote console has none of our classes: an exception of ours, or one carrying ours as its cause,
      * would reach it as an unreadable ClassNotFoundException. Only the text travels.

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 
 import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.jmx.RollingMonitor;
 
 /**
  * The manager's one open sink on its file. Writers come and go across reloads; the sink stays open, so the
@@ -32,6 +33,21 @@ final class OpenFile
     SinkSettings settings()
     {
         return settings;
+    }
+
+    /** {@return what the bean shows of the file's rolling, or {@link RollingMonitor#NONE} when it does not roll} */
+    RollingMonitor rolling()
+    {
+        return factory instanceof RollingSinks ? (RollingSinks)factory : RollingMonitor.NONE;
+    }
+
+    /** A reload: a rolling file takes the new rolling settings at its next rollover. Configuration thread. */
+    void reconfigure(final SinkFactory next)
+    {
+        if (factory instanceof RollingSinks && next instanceof RollingSinks)
+        {
+            ((RollingSinks)factory).reconfigure((RollingSinks)next);
+        }
     }
 
     void write(final RecordBatch batch) throws IOException
@@ -97,6 +113,11 @@ final class OpenFile
         sink = null;
         if (last == null)
         {
+            return;
+        }
+        if (last instanceof RollingFile)
+        {
+            ((RollingFile)last).finish(footer);
             return;
         }
         try

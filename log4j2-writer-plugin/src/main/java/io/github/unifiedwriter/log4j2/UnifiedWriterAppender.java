@@ -76,11 +76,27 @@ public final class UnifiedWriterAppender extends AbstractAppender
         final Property[] properties,
         final org.apache.logging.log4j.core.config.Configuration configuration)
     {
+        return create(settings, filter, layout, properties, configuration, null, false);
+    }
+
+    /** As above, for a file that rolls when {@code rolling} is not null, or follows outside rotation. */
+    static UnifiedWriterAppender create(
+        final AppenderSettings settings,
+        final Filter filter,
+        final Layout<? extends Serializable> layout,
+        final Property[] properties,
+        final org.apache.logging.log4j.core.config.Configuration configuration,
+        final RollingSettings rolling,
+        final boolean reopenOnRename)
+    {
+        final SinkFactory sinks = rolling != null ? new RollingSinks(FileSinks.INSTANCE, rolling, layout,
+            settings.name(), settings.writer().shutdownTimeout()) :
+            reopenOnRename ? new ReopeningSinks(FileSinks.INSTANCE) : FileSinks.INSTANCE;
         if (!NulEndedRecords.accepted(settings, layout))
         {
             return null;
         }
-        final UnifiedWriterManager manager = UnifiedWriterManager.getManager(settings, layout, configuration);
+        final UnifiedWriterManager manager = UnifiedWriterManager.getManager(settings, layout, configuration, sinks);
         if (manager == null)
         {
             return null;

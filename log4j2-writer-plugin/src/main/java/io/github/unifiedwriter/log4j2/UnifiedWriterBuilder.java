@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.appender.rolling.RolloverStrategy;
+import org.apache.logging.log4j.core.appender.rolling.TriggeringPolicy;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.PluginAliases;
@@ -13,6 +15,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * Builds a {@link UnifiedWriterAppender} from the attributes of a {@code <UnifiedWriter>} element.
@@ -145,6 +148,22 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
     @PluginConfiguration
     private Configuration configuration;
 
+    // Rolling: Log4j2's own filePattern, policies and strategies (see RollingSettings).
+
+    /** The names of the rolled files, in Log4j2's syntax; none by default, and then the file never rolls. */
+    @PluginBuilderAttribute
+    private String filePattern;
+
+    @PluginElement("Policy")
+    private TriggeringPolicy triggeringPolicy;
+
+    @PluginElement("Strategy")
+    private RolloverStrategy strategy;
+
+    /** {@code true} reopens the file by name, at most once a second, after an outside tool renamed it. */
+    @PluginBuilderAttribute
+    private String reopenOnRename;
+
     UnifiedWriterBuilder()
     {
     }
@@ -155,14 +174,32 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
     @Override
     public UnifiedWriterAppender build()
     {
-        final AppenderSettings settings = AppenderSettings.read(attributes(), AttributeNames.of(asWritten));
+        final Map<String, String> given = attributes();
+        final RollingSettings rolling;
+        final boolean reopen;
+        try
+        {
+            rolling = RollingSettings.read(fileName, filePattern, triggeringPolicy, strategy, configuration);
+            reopen = RollingSettings.reopenOnRename(reopenOnRename, filePattern);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            StatusLogger.getLogger().error("UnifiedWriter appender \"{}\": {}. The appender is not created.",
+                name == null ? "" : name, ex.getMessage());
+            return null;
+        }
+        if (rolling != null && rolling.directWrite())
+        {
+            given.put("fileName", filePattern);
+        }
+        final AppenderSettings settings = AppenderSettings.read(given, AttributeNames.of(asWritten));
         if (settings == null)
         {
             return null;
         }
         final Layout<? extends Serializable> chosen = layout != null ? layout :
             PatternLayout.createDefaultLayout(configuration);
-        return UnifiedWriterAppender.create(settings, filter, chosen, propertyArray, configuration);
+        return UnifiedWriterAppender.create(settings, filter, chosen, propertyArray, configuration, rolling, reopen);
     }
 
     /** The attributes that were set, by canonical name. */
@@ -485,6 +522,46 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
     public UnifiedWriterBuilder setConfiguration(final Configuration configuration)
     {
         this.configuration = configuration;
+        return this;
+    }
+
+    /**
+     * @param filePattern the text of the {@code filePattern} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
+    public UnifiedWriterBuilder setFilePattern(final String filePattern)
+    {
+        this.filePattern = filePattern;
+        return this;
+    }
+
+    /**
+     * @param triggeringPolicy when to roll: one of Log4j2's triggering policies, or several inside {@code Policies}
+     * @return this builder
+     */
+    public UnifiedWriterBuilder setTriggeringPolicy(final TriggeringPolicy triggeringPolicy)
+    {
+        this.triggeringPolicy = triggeringPolicy;
+        return this;
+    }
+
+    /**
+     * @param strategy how rolled files are named, compressed and purged; Log4j2's default strategy when null
+     * @return this builder
+     */
+    public UnifiedWriterBuilder setStrategy(final RolloverStrategy strategy)
+    {
+        this.strategy = strategy;
+        return this;
+    }
+
+    /**
+     * @param reopenOnRename the text of the {@code reopenOnRename} attribute, read and checked in {@link #build()}
+     * @return this builder
+     */
+    public UnifiedWriterBuilder setReopenOnRename(final String reopenOnRename)
+    {
+        this.reopenOnRename = reopenOnRename;
         return this;
     }
 }

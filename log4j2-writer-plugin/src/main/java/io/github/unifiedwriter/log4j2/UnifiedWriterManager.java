@@ -14,6 +14,7 @@ import io.github.unifiedwriter.core.WriterConfig;
 import io.github.unifiedwriter.core.WriterListener;
 import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.jmx.MonitoredWriter;
+import io.github.unifiedwriter.jmx.RollingMonitor;
 import io.github.unifiedwriter.jmx.UnifiedWriterBean;
 import io.github.unifiedwriter.jmx.WriterObjectNames;
 import org.apache.logging.log4j.core.Layout;
@@ -123,6 +124,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         final AppenderSettings previous = current.settings();
         SharedSettings.requireAgreement(current, next);
         current = next;
+        file.reconfigure(next.sinks());
         if (next.settings().jmx() != (mbean != null))
         {
             if (next.settings().jmx())
@@ -275,7 +277,14 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     @Override
     public String fileName()
     {
-        return getName();
+        final String current = file.rolling().currentFile();
+        return current != null ? current : getName();
+    }
+
+    @Override
+    public RollingMonitor rolling()
+    {
+        return file.rolling();
     }
 
     /** Writes what the ring holds now; in manual mode, the flight recorder's dump. Never blocks. */

@@ -45,7 +45,7 @@ class AttributeTableTest
 {
     /** Defaults the public API does not show; the other tests of the plugin cover them. */
     private static final Set<String> DEFAULTS_NOT_OBSERVABLE =
-        Set.of("append", "regionSize", "fsync", "filePermissions", "flush", "deadline");
+        Set.of("append", "regionSize", "fsync", "filePermissions", "flush", "deadline", "reopenOnRename");
     private static final Pattern EXAMPLE = Pattern.compile("`(\\w+)=\"([^\"]*)\"`");
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
@@ -294,6 +294,8 @@ class AttributeTableTest
             shown(a, "triggerLevel"));
         observed.put("jmx", (a) -> String.valueOf(a.getManager().getObjectName() != null));
         observed.put("ignoreExceptions", (a) -> String.valueOf(a.ignoreExceptions()));
+        observed.put("filePattern", (a) -> a.getManager().rolling().filePattern() == null ? "none" :
+            a.getManager().rolling().filePattern());
         return observed;
     }
 
@@ -349,7 +351,12 @@ class AttributeTableTest
         {
             element.append(' ').append(attribute.getKey()).append("=\"").append(attribute.getValue()).append('"');
         }
-        element.append(">\n      <PatternLayout pattern=\"%m%n\"/>\n    </UnifiedWriter>\n");
+        element.append(">\n      <PatternLayout pattern=\"%m%n\"/>\n");
+        if (attributes.containsKey("filePattern"))
+        {
+            element.append("      <SizeBasedTriggeringPolicy size=\"10MB\"/>\n");
+        }
+        element.append("    </UnifiedWriter>\n");
         final String ref = attributes.getOrDefault("name", "none");
         final String xml = "<Configuration>\n  <Appenders>\n" + element + "  </Appenders>\n  <Loggers>\n" +
             "    <Root level=\"trace\">\n      <AppenderRef ref=\"" + ref + "\"/>\n    </Root>\n  </Loggers>\n" +

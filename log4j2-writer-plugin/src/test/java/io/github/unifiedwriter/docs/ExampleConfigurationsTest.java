@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExampleConfigurationsTest
 {
-    /** The examples this class and {@link Slf4jRecipeTest} load; a new example must be added to a test. */
+    /** The examples this class, {@link Slf4jRecipeTest} and {@link RollingExamplesTest} load; a new example must be added to a test. */
     static final Set<String> EXERCISED = Set.of(
         "quick-start.xml",
         "nested-elements.xml",
@@ -44,7 +44,10 @@ class ExampleConfigurationsTest
         "migration/random-access-file-before.xml",
         "migration/random-access-file-after.xml",
         "migration/async-appender-before.xml",
-        "migration/async-appender-after.xml");
+        "migration/async-appender-after.xml",
+        "rolling.xml",
+        "migration/rolling-random-access-file-before.xml",
+        "migration/rolling-random-access-file-after.xml");
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 

@@ -70,7 +70,10 @@ final class Examples
      */
     static Path prepare(final String example, final Path dir)
     {
-        final String xml = text(example).replace("fileName=\"logs/", "fileName=\"" + dir.resolve("logs") + "/");
+        final String logs = dir.resolve("logs").toString();
+        final String xml = text(example).replace("fileName=\"logs/", "fileName=\"" + logs + "/")
+            .replace("filePattern=\"logs/", "filePattern=\"" + logs + "/")
+            .replace("basePath=\"logs\"", "basePath=\"" + logs + "\"");
         final Path config = dir.resolve("config-" + CONTEXTS.incrementAndGet() + ".xml");
         write(config, xml);
         return config;

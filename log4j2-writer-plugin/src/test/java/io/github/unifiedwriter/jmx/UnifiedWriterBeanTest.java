@@ -31,8 +31,9 @@ class UnifiedWriterBeanTest
 {
     private static final Set<String> ATTRIBUTES = Set.of("Offered", "Enqueued", "Written", "Dropped", "Failed", "Errors",
         "Restarts", "Pending", "Batches", "BytesWritten", "RemainingCapacity", "RingSize", "Mode", "Policy",
-        "WriterType", "FileName", "BatchSize", "FlushIntervalMillis", "FallbackToSync", "LastError");
-    private static final Set<String> OPERATIONS = Set.of("trigger", "flush", "restart", "reopen");
+        "WriterType", "FileName", "BatchSize", "FlushIntervalMillis", "FallbackToSync", "LastError", "Rollovers",
+        "LastRolloverTime", "CompressionsPending", "FilePattern");
+    private static final Set<String> OPERATIONS = Set.of("trigger", "flush", "restart", "reopen", "rollover");
 
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
     private final ObjectName name = WriterObjectNames.of("ctx", "app");
@@ -76,6 +77,10 @@ class UnifiedWriterBeanTest
         expected.put("FlushIntervalMillis", 250L);
         expected.put("FallbackToSync", false);
         expected.put("LastError", "java.io.IOException: disk full");
+        expected.put("Rollovers", 0L);
+        expected.put("LastRolloverTime", 0L);
+        expected.put("CompressionsPending", 0);
+        expected.put("FilePattern", null);
         assertEquals(ATTRIBUTES, expected.keySet());
 
         for (final Map.Entry<String, Object> entry : expected.entrySet())
@@ -152,7 +157,7 @@ class UnifiedWriterBeanTest
     }
 
     @Test
-    void bothNotificationsAreDeclared() throws Exception
+    void everyNotificationIsDeclared() throws Exception
     {
         final Set<String> types = new TreeSet<>();
         Arrays.stream(server.getMBeanInfo(name).getNotifications()).forEach((n) ->
@@ -160,7 +165,8 @@ class UnifiedWriterBeanTest
             assertDescribed(n.getName(), n.getDescription());
             types.addAll(Arrays.asList(n.getNotifTypes()));
         });
-        assertEquals(new TreeSet<>(Set.of(WriterNotifications.DROPPED, WriterNotifications.STATE)), types);
+        assertEquals(new TreeSet<>(Set.of(WriterNotifications.DROPPED, WriterNotifications.STATE,
+            WriterNotifications.ROLLOVER, WriterNotifications.COMPRESSION_FAILED)), types);
     }
 
     @Test

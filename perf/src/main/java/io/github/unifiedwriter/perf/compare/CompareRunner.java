@@ -14,7 +14,8 @@ import io.github.unifiedwriter.perf.stack.ChildJvm;
 import io.github.unifiedwriter.perf.stack.Stack;
 
 /**
- * Runs one (stack, threads) pair in a fresh JVM, then reads the file it wrote and checks every line.
+ * Runs one (stack, threads) pair in a fresh JVM, then reads the files it wrote, rolled ones included, and checks
+ * every line.
  * Runs one at a time on the calling thread: two runs side by side would measure each other.
  */
 public final class CompareRunner
@@ -40,7 +41,7 @@ public final class CompareRunner
     public RunResult run(final Stack stack, final int threads, final long events) throws IOException
     {
         final Path file = dir.resolve(stack.id() + "-" + threads + "t.log");
-        Files.deleteIfExists(file);
+        RunFiles.delete(file);
         try
         {
             final Duration timeout = Duration.ofSeconds(60 + events / 50_000);
@@ -55,10 +56,17 @@ public final class CompareRunner
             }
             final RunMeasure measure = RunMeasure.parse(outcome.reports().get(0));
             final SequenceTracker tracker = new SequenceTracker(threads);
-            final FileScan scan = FileScan.scan(file, new BenchLineParser(), tracker);
-            final boolean complete = tracker.complete(events) && scan.lines() == events && scan.tornTailBytes() == 0;
+            long lines = 0;
+            long tornTailBytes = 0;
+            for (final Path each : RunFiles.inOrder(file))
+            {
+                final FileScan scan = FileScan.scan(each, new BenchLineParser(), tracker);
+                lines += scan.lines();
+                tornTailBytes += scan.tornTailBytes();
+            }
+            final boolean complete = tracker.complete(events) && lines == events && tornTailBytes == 0;
             final double seconds = measure.totalNanos() / 1e9;
-            return new RunResult(stack, threads, events, scan.lines(), scan.lines() / seconds,
+            return new RunResult(stack, threads, events, lines, lines / seconds,
                 events / (measure.callsNanos() / 1e9), (double)measure.cpuNanos() / events,
                 (measure.totalNanos() - measure.callsNanos()) / 1e6, measure.totalNanos() / 1e6, complete,
                 tracker.missing(), tracker.backwards(), measure.disruptor(), null);
@@ -67,7 +75,7 @@ public final class CompareRunner
         {
             if (!keepFiles)
             {
-                Files.deleteIfExists(file);
+                RunFiles.delete(file);
             }
         }
     }

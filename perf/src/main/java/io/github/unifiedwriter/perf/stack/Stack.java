@@ -15,11 +15,13 @@ public enum Stack
     UW_LINE("uw-line", Family.LOG4J2, "uw-line.xml", "", false),
     UW_MMAP("uw-mmap", Family.LOG4J2, "uw-mmap.xml", "", false),
     UW_BLOCK_LOOP("uw-block-loop", Family.LOG4J2, "uw-block-loop.xml", "", false),
+    UW_ROLLING("uw-rolling", Family.LOG4J2, "uw-rolling.xml", "", false),
     LOG4J_ASYNC_LOGGER("log4j-async-logger", Family.LOG4J2, "log4j-raf.xml", "disruptor4", true),
     LOG4J_ASYNC_LOGGER_D3("log4j-async-logger-d3", Family.LOG4J2, "log4j-raf.xml", "disruptor3", true),
     LOG4J_ASYNC_APPENDER("log4j-async-appender", Family.LOG4J2, "log4j-async-appender.xml", "", false),
     LOG4J_RAF("log4j-raf", Family.LOG4J2, "log4j-raf.xml", "", false),
     LOG4J_MMF("log4j-mmf", Family.LOG4J2, "log4j-mmf.xml", "", false),
+    LOG4J_ROLLING_RAF("log4j-rolling-raf", Family.LOG4J2, "log4j-rolling-raf.xml", "", false),
     LOGBACK_ASYNC("logback-async", Family.LOGBACK, "logback-async.xml", "logback", false),
     LOGSTASH_DISRUPTOR("logstash-disruptor", Family.LOGBACK, "logstash-disruptor.xml", "logback", false);
 

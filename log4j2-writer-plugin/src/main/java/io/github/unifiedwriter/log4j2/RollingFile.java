@@ -1,0 +1,384 @@
+package io.github.unifiedwriter.log4j2;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import io.github.unifiedwriter.core.BatchDestination;
+import io.github.unifiedwriter.core.RecordBatch;
+import org.apache.logging.log4j.core.appender.rolling.DirectFileRolloverStrategy;
+import org.apache.logging.log4j.core.appender.rolling.RolloverDescription;
+import org.apache.logging.log4j.status.StatusLogger;
+
+/**
+ * A file sink that rolls, between two records, on the thread that writes. It splits a batch where the next record
+ * would take the file over the size limit (footer included), rolls when the period ends (checked before each batch
+ * and from {@link #idle()}, so an idle file closes its period too), and on a {@code rollover()} request.
+ *
+ * <p>The writer's part of a rollover is short: the footer, close, one atomic rename out of the way (none with a
+ * direct-write strategy), and the new file with its header. Naming, compression and purging run on the
+ * {@link Archiver}'s thread. A period with no records leaves no rolled file.
+ *
+ * <p>Time is the wall clock when the writer writes, not each event's own time: a record logged just before a
+ * boundary and written just after it goes to the new file.
+ *
+ * <p>One writing thread at a time calls the {@link BatchDestination} methods; the manager calls {@link #finish}
+ * once the last writer has stopped.
+ */
+final class RollingFile implements BatchDestination
+{
+    private final RollingSinks owner;
+    private final SinkFactory files;
+    private RollingSettings rolling;
+    private ManagerView clock;
+    private RollSchedule schedule;
+    private long maxSize;
+    private final SubBatch range = new SubBatch();
+    private SinkSettings settings;
+    private BatchDestination sink;
+    private Path active;
+    /** Bytes of the active file that reached it. */
+    private long bytes;
+    /** Bytes of the active file with no record in it: its header. */
+    private long empty;
+    /** Bytes kept free at the end of the file for its footer. */
+    private long footerRoom;
+    /** Whether the next open is the appender's first, which honours {@code append="false"}. */
+    private boolean first;
+
+    private RollingFile(final RollingSinks owner, final SinkFactory files, final SinkSettings settings,
+        final boolean starting, final RollingSettings rolling) throws IOException
+    {
+        this.owner = owner;
+        this.files = files;
+        this.settings = settings;
+        this.rolling = rolling;
+        this.maxSize = rolling.maxFileSize();
+        this.clock = new ManagerView(rolling.directWrite() ? null : settings.file().toString(),
+            rolling.filePattern(), 0, null, rolling.strategy());
+        final long now = System.currentTimeMillis();
+        this.active = activePath();
+        final BasicFileAttributes found = attributes(active);
+        clock.describe(found == null ? 0 : found.size(), found == null ? 0 : fileTime(found));
+        this.schedule = new RollSchedule(rolling, clock, starting, now);
+        this.first = starting;
+        if (starting && !rolling.directWrite())
+        {
+            ArchiveRecovery.run(rolling, active, owner.archiver);
+            RawFiles.requeue(active, owner.archiver, rolling, permissions());
+        }
+        if (schedule.startupRoll() && found != null && found.size() > 0)
+        {
+            moveAside(schedule.withinPeriod(now));
+            owner.rolled(now, activePath().toString());
+        }
+    }
+
+    /**
+     * Opens the active file, rolling first what an on-startup policy asks to roll.
+     *
+     * @param starting true at the appender's first start, false when the manager reopens the file
+     */
+    static RollingFile open(final RollingSinks owner, final SinkFactory files, final SinkSettings settings,
+        final boolean starting, final RollingSettings rolling) throws IOException
+    {
+        final RollingFile file = new RollingFile(owner, files, settings, starting, rolling);
+        file.openActive();
+        return file;
+    }
+
+    @Override
+    public void write(final RecordBatch batch) throws IOException
+    {
+        if (sink == null)
+        {
+            openActive();
+        }
+        rollIfDue(System.currentTimeMillis());
+        final int n = batch.size();
+        int from = 0;
+        long pending = 0;
+        for (int i = 0; i < n; i++)
+        {
+            final long length = batch.record(i).remaining();
+            final long held = bytes + pending;
+            if (maxSize > 0 && held + length + footerRoom > maxSize && held > empty)
+            {
+                writeRange(batch, from, i);
+                pending = 0;
+                from = i;
+                roll(schedule.withinPeriod(System.currentTimeMillis()));
+            }
+            pending += length;
+        }
+        writeRange(batch, from, n);
+    }
+
+    @Override
+    public void reopen() throws IOException
+    {
+        if (sink == null)
+        {
+            openActive();
+        }
+        else
+        {
+            sink.reopen();
+        }
+    }
+
+    /** Rolls when the period has ended or a rollover was asked for, then lets the sink do its timed work. */
+    @Override
+    public void idle() throws IOException
+    {
+        if (sink == null)
+        {
+            return;
+        }
+        rollIfDue(System.currentTimeMillis());
+        if (sink != null)
+        {
+            sink.idle();
+        }
+    }
+
+    /** Closes the active file without its footer: the manager is about to open it again. */
+    @Override
+    public void close() throws IOException
+    {
+        final BatchDestination last = sink;
+        sink = null;
+        if (last != null)
+        {
+            last.close();
+        }
+    }
+
+    /**
+     * The last appender let go: writes the footer, closes the file, and lets the background work finish within
+     * the shutdown timeout.
+     */
+    void finish(final byte[] footer) throws IOException
+    {
+        try
+        {
+            final BatchDestination last = sink;
+            sink = null;
+            if (last != null)
+            {
+                closeWithFooter(last, footer);
+            }
+        }
+        finally
+        {
+            owner.archiver.stop(owner.shutdownTimeout);
+        }
+    }
+
+    void setFsync(final SinkFactory factory, final Fsync fsync)
+    {
+        final SinkSettings s = settings;
+        settings = new SinkSettings(s.file(), s.type(), s.append(), s.bufferSize(), s.regionSize(), fsync,
+            s.permissions(), s.header());
+        final BatchDestination open = sink;
+        if (open != null)
+        {
+            factory.setFsync(open, fsync);
+        }
+    }
+
+    private void rollIfDue(final long now) throws IOException
+    {
+        if (owner.takeRequest())
+        {
+            if (!rolling.counted())
+            {
+                StatusLogger.getLogger().warn("UnifiedWriter \"{}\": rollover() ignored: filePattern=\"{}\" has no " +
+                    "%i, so a second file in this period would take the name of the first", owner.appender,
+                    rolling.filePattern());
+            }
+            else if (bytes > empty)
+            {
+                roll(schedule.withinPeriod(now));
+            }
+        }
+        if (schedule.due(now))
+        {
+            final long naming = schedule.advance(now);
+            if (bytes > empty)
+            {
+                roll(naming);
+            }
+        }
+    }
+
+    private void writeRange(final RecordBatch batch, final int from, final int to) throws IOException
+    {
+        if (from == to)
+        {
+            return;
+        }
+        final SubBatch part = range.over(batch, from, to);
+        try
+        {
+            sink.write(part);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            bytes += part.confirmedBytes();
+            throw ex;
+        }
+        bytes += part.confirmedBytes();
+    }
+
+    /** The writer's part: footer, close, move aside, then the new file with its header. */
+    private void roll(final long naming) throws IOException
+    {
+        final BatchDestination closing = sink;
+        sink = null;
+        closeWithFooter(closing, owner.layout.getFooter());
+        moveAside(naming);
+        final long now = System.currentTimeMillis();
+        final RollingSettings update = owner.takeUpdate();
+        if (update != null)
+        {
+            rolling = update;
+            maxSize = update.maxFileSize();
+            clock = new ManagerView(update.directWrite() ? null : settings.file().toString(), update.filePattern(), 0,
+                null, update.strategy());
+            schedule = new RollSchedule(update, clock, false, now);
+        }
+        openActive();
+        owner.rolled(now, active.toString());
+    }
+
+    /** Moves the closed active file out of the way and queues its background work. */
+    private void moveAside(final long naming) throws IOException
+    {
+        if (rolling.directWrite())
+        {
+            final RolloverDescription description = rolling.strategy().rollover(clock);
+            if (description != null)
+            {
+                owner.archiver.run(description.getAsynchronous(), description.getActiveFileName());
+            }
+            active = activePath();
+            return;
+        }
+        final Path raw = rawName(naming);
+        Files.move(active, raw, StandardCopyOption.ATOMIC_MOVE);
+        owner.archiver.archive(raw, naming, rolling, permissions());
+    }
+
+    private void openActive() throws IOException
+    {
+        active = activePath();
+        final byte[] header = owner.layout.getHeader();
+        final byte[] footer = owner.layout.getFooter();
+        final BasicFileAttributes found = attributes(active);
+        final long size = found == null || (first && !settings.append()) ? 0 : found.size();
+        final boolean append = !first || settings.append();
+        sink = files.open(new SinkSettings(active, settings.type(), append, settings.bufferSize(),
+            regionSize(), settings.fsync(), settings.permissions(), header));
+        first = false;
+        final long headerLength = header == null ? 0 : header.length;
+        bytes = size == 0 ? headerLength : size;
+        empty = size == 0 || size == headerLength ? headerLength : 0;
+        footerRoom = footer == null ? 0 : footer.length;
+        owner.opened(active.toString());
+    }
+
+    /** A mapped region no larger than a rolled file needs: each new file reserves one region at once. */
+    private long regionSize()
+    {
+        if (maxSize <= 0)
+        {
+            return settings.regionSize();
+        }
+        final long page = AppenderSettings.MIN_REGION_SIZE;
+        return Math.min(settings.regionSize(), Math.max(page, (maxSize + page - 1) / page * page));
+    }
+
+    private Path activePath()
+    {
+        if (rolling.directWrite())
+        {
+            return Path.of(((DirectFileRolloverStrategy)rolling.strategy()).getCurrentFileName(clock))
+                .toAbsolutePath();
+        }
+        return settings.file();
+    }
+
+    /** {@return the mode of new files as text, for the strategy's compressed files, or null} */
+    private String permissions()
+    {
+        return settings.permissions() == null ? null :
+            java.nio.file.attribute.PosixFilePermissions.toString(settings.permissions());
+    }
+
+    private Path rawName(final long naming)
+    {
+        return RawFiles.name(active, naming);
+    }
+
+    private static void closeWithFooter(final BatchDestination closing, final byte[] footer) throws IOException
+    {
+        try
+        {
+            if (footer != null && footer.length > 0)
+            {
+                closing.write(new Single(ByteBuffer.wrap(footer)));
+            }
+        }
+        finally
+        {
+            closing.close();
+        }
+    }
+
+    private static BasicFileAttributes attributes(final Path path)
+    {
+        try
+        {
+            return Files.readAttributes(path, BasicFileAttributes.class);
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+
+    /**
+     * When the file was last written: what {@code OnStartupTriggeringPolicy} compares with the JVM's start, and what
+     * the time policies start their first period from. The creation time is not used: where the file system keeps
+     * none, Java reports the last change as the creation.
+     */
+    private static long fileTime(final BasicFileAttributes attributes)
+    {
+        return attributes.lastModifiedTime().toMillis();
+    }
+
+    /** One record, for the footer. */
+    private record Single(ByteBuffer record) implements RecordBatch
+    {
+        @Override
+        public int size()
+        {
+            return 1;
+        }
+
+        @Override
+        public ByteBuffer record(final int index)
+        {
+            return record;
+        }
+
+        @Override
+        public void confirm(final int count)
+        {
+        }
+    }
+}
