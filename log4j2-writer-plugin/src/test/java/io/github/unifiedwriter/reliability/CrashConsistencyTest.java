@@ -86,7 +86,7 @@ class CrashConsistencyTest
             final Path config = Configs.write(dir, TestConfigs.config(Configs.writer("child", file,
                 "writerType=\"" + type + "\" regionSize=\"64KB\""), "child"));
             final long delay = random.nextInt(300);
-            try (ChildJvm child = ChildJvm.start(config, "until-killed"))
+            try (LoggingChildJvm child = LoggingChildJvm.start(config, "until-killed"))
             {
                 child.awaitLine("ready");
                 Thread.sleep(delay);
