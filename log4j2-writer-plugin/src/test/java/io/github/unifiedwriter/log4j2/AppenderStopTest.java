@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Stopping: idempotent, a shared manager released once per appender, and what is left at the deadline counted
  * as failed and reported.
  */
-class StopTest
+class AppenderStopTest
 {
     @TempDir
     Path dir;
