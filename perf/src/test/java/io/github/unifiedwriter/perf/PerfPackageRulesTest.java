@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The benchmark and demo packages form no cycle: each command sits on shared parts, never on another command. */
+/** The packages of the demo and the benchmarks form no cycle: a change to one part never ripples back into itself. */
 @AnalyzeClasses(packages = "io.github.unifiedwriter.perf", importOptions = ImportOption.DoNotIncludeTests.class)
 class PerfPackageRulesTest
 {
