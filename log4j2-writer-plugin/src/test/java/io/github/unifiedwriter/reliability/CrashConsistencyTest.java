@@ -10,6 +10,7 @@ import java.util.Random;
 
 import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.log4j2.UnifiedWriterAppender;
+import io.github.unifiedwriter.testing.NumberedLines;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import io.github.unifiedwriter.log4j2.UnifiedWriterAppender;
+import io.github.unifiedwriter.testing.NumberedLines;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
