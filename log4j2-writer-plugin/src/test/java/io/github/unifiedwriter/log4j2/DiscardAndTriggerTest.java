@@ -40,9 +40,8 @@ class DiscardAndTriggerTest
     {
         final Path file = dir.resolve("discard.log");
         final MemorySinks sinks = new MemorySinks();
-        final UnifiedWriterManager registered = sinks.register("discard", file.toString());
-        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(TestConfigs.writer("discard", file,
-            "policy=\"" + policy + "\" ringSize=\"64\" batchSize=\"16\""), "discard"));
+        final LoggerContext context = sinks.start(dir, "discard", file,
+            "policy=\"" + policy + "\" ringSize=\"64\" batchSize=\"16\"");
         final UnifiedWriterManager manager = TestConfigs.appender(context, "discard").getManager();
         final AtomicBoolean first = new AtomicBoolean(true);
         sinks.beforeWrite((batch) ->
@@ -76,7 +75,7 @@ class DiscardAndTriggerTest
             }
         }).join(60);
         context.stop();
-        registered.stop(0, TimeUnit.MILLISECONDS);
+        sinks.release();
 
         final List<String> lines = sinks.lines();
         final long[] last = new long[THREADS];
@@ -103,9 +102,8 @@ class DiscardAndTriggerTest
     {
         final Path file = dir.resolve("flight.log");
         final MemorySinks sinks = new MemorySinks();
-        final UnifiedWriterManager registered = sinks.register("flight", file.toString());
-        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(TestConfigs.writer("flight", file,
-            "mode=\"manual\" policy=\"drop_oldest\" triggerLevel=\"ERROR\" ringSize=\"1024\""), "flight"));
+        final LoggerContext context = sinks.start(dir, "flight", file,
+            "mode=\"manual\" policy=\"drop_oldest\" triggerLevel=\"ERROR\" ringSize=\"1024\"");
         final UnifiedWriterManager manager = TestConfigs.appender(context, "flight").getManager();
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch writing = new CountDownLatch(1);
@@ -146,7 +144,7 @@ class DiscardAndTriggerTest
         assertEquals(1, manager.metrics().pending(), "what follows the trigger waits for the next one");
 
         context.stop();
-        registered.stop(0, TimeUnit.MILLISECONDS);
+        sinks.release();
         expected.add("after the trigger");
         assertEquals(expected, sinks.lines(), "stop writes out the rest");
     }

@@ -35,9 +35,8 @@ class RecursionTest
     {
         final Path file = dir.resolve("recursion.log");
         final MemorySinks sinks = new MemorySinks();
-        final UnifiedWriterManager registered = sinks.register("recursion", file.toString());
-        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(
-            TestConfigs.writer("recursion", file, "policy=\"block\" ringSize=\"64\" batchSize=\"16\""), "recursion"));
+        final LoggerContext context = sinks.start(dir, "recursion", file,
+            "policy=\"block\" ringSize=\"64\" batchSize=\"16\"");
         final Logger logger = context.getLogger("recursion");
         final UnifiedWriterManager manager = TestConfigs.appender(context, "recursion").getManager();
         final AtomicBoolean once = new AtomicBoolean();
@@ -62,7 +61,7 @@ class RecursionTest
             }
         }).join(60);
         context.stop();
-        registered.stop(0, TimeUnit.MILLISECONDS);
+        sinks.release();
 
         final List<String> lines = sinks.lines();
         assertEquals(List.of("from the writer thread, ring free slots 0"),
@@ -80,9 +79,7 @@ class RecursionTest
     {
         final Path file = dir.resolve("status.log");
         final MemorySinks sinks = new MemorySinks();
-        final UnifiedWriterManager registered = sinks.register("status", file.toString());
-        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(
-            TestConfigs.writer("status", file, "policy=\"block\" ringSize=\"64\""), "status"));
+        final LoggerContext context = sinks.start(dir, "status", file, "policy=\"block\" ringSize=\"64\"");
         final Logger logger = context.getLogger("status");
         final StatusListener logsBack = new StatusListener()
         {
@@ -119,7 +116,7 @@ class RecursionTest
                 }
             }).join(60);
             context.stop();
-            registered.stop(0, TimeUnit.MILLISECONDS);
+            sinks.release();
         }
         finally
         {
