@@ -8,7 +8,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The packages of the demo and the benchmarks form no cycle: a change to one part never ripples back into itself. */
-@AnalyzeClasses(packages = "io.github.unifiedwriter.perf", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.github.unifiedwriter.perf",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class PerfPackageRulesTest
 {
     @ArchTest
