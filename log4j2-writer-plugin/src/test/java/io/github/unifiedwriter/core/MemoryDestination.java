@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,7 +18,7 @@ final class MemoryDestination implements BatchDestination
     private final ByteArrayOutputStream content = new ByteArrayOutputStream();
     private final Semaphore gate = new Semaphore(Integer.MAX_VALUE);
     private final AtomicInteger writes = new AtomicInteger();
-    private final List<Offered> offered = new CopyOnWriteArrayList<>();
+    private final List<Offered> offered = new ArrayList<>();
     private volatile long slowNanos;
     /** Number of coming write calls that fail after writing half their batch. */
     final AtomicInteger failures = new AtomicInteger();
@@ -63,7 +63,6 @@ final class MemoryDestination implements BatchDestination
         {
             offeredBytes += batch.record(i).remaining();
         }
-        offered.add(new Offered(batch.size(), offeredBytes));
         if (slowNanos > 0)
         {
             java.util.concurrent.locks.LockSupport.parkNanos(slowNanos);
@@ -77,6 +76,7 @@ final class MemoryDestination implements BatchDestination
         final int n = fail ? batch.size() / 2 : batch.size();
         synchronized (this)
         {
+            offered.add(new Offered(batch.size(), offeredBytes));
             for (int i = 0; i < n; i++)
             {
                 final ByteBuffer record = batch.record(i);
@@ -115,7 +115,7 @@ final class MemoryDestination implements BatchDestination
     }
 
     /** Each write call's batch, in order, as the writer offered it. */
-    List<Offered> offered()
+    synchronized List<Offered> offered()
     {
         return List.copyOf(offered);
     }
