@@ -47,6 +47,15 @@ final class Destinations
             {
                 continue;
             }
+            if (failing[d])
+            {
+                final Throwable reopenFailure = reopenFailed(d);
+                if (reopenFailure != null)
+                {
+                    failure = failure == null ? reopenFailure : failure;
+                    continue;
+                }
+            }
             batch.reset(confirmed[d] + 1, last);
             try
             {
@@ -72,6 +81,17 @@ final class Destinations
         return failure;
     }
 
+    /** The last sequence that every destination has confirmed. */
+    long confirmedEverywhere()
+    {
+        long everywhere = Long.MAX_VALUE;
+        for (final long c : confirmed)
+        {
+            everywhere = Math.min(everywhere, c);
+        }
+        return everywhere;
+    }
+
     /**
      * Of the sequences {@code first..last}, all confirmed everywhere, how many count as failed because a
      * destination could not force them.
@@ -90,11 +110,7 @@ final class Destinations
     long writeOnce(final RingBatch batch, final long first, final long last)
     {
         write(batch, last);
-        long everywhere = last;
-        for (final long c : confirmed)
-        {
-            everywhere = Math.min(everywhere, c);
-        }
+        final long everywhere = Math.min(last, confirmedEverywhere());
         final long written = Math.max(0, everywhere - first + 1) - forceFailed(first, Math.min(last, everywhere));
         skipTo(last);
         reopenFailing();
@@ -120,6 +136,11 @@ final class Destinations
         int everywhere = batch.size();
         for (int d = 0; d < all.length; d++)
         {
+            if (failing[d] && reopenFailed(d) != null)
+            {
+                everywhere = 0;
+                continue;
+            }
             batch.replay();
             try
             {
@@ -136,17 +157,26 @@ final class Destinations
         return everywhere;
     }
 
-    /** Reopens every destination that failed since its last reopen; each is a restart. */
+    /**
+     * Reopens every destination that failed since its last reopen; each is a restart. A failed destination is
+     * also reopened before it is next written to, so the part of a record that a failed write left behind is
+     * removed before anything follows it, whatever path resolved the failed batch.
+     */
     void reopenFailing()
     {
         for (int d = 0; d < all.length; d++)
         {
             if (failing[d])
             {
-                counters.restarts.incrementAndGet();
-                reopen(d);
+                reopenFailed(d);
             }
         }
+    }
+
+    private Throwable reopenFailed(final int d)
+    {
+        counters.restarted();
+        return reopen(d);
     }
 
     /** Reopens every destination on request, for external rotation; not a restart. */
@@ -158,17 +188,19 @@ final class Destinations
         }
     }
 
-    private void reopen(final int d)
+    private Throwable reopen(final int d)
     {
         try
         {
             all[d].reopen();
             failing[d] = false;
+            return null;
         }
         catch (final Throwable t)
         {
             failing[d] = true;
             counters.error(t, "reopen failed");
+            return t;
         }
     }
 
@@ -187,8 +219,13 @@ final class Destinations
         }
     }
 
+    /**
+     * Closes every destination, after removing what a failed write left of a record: the file ends at its last
+     * whole record, whatever ended the writer.
+     */
     void close()
     {
+        reopenFailing();
         for (final BatchDestination destination : all)
         {
             try

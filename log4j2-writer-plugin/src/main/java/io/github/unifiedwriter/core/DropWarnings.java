@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.core;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,33 +14,33 @@ final class DropWarnings
     private volatile boolean warnedOnce;
 
     /** Producer thread that just dropped a record. */
-    void dropped(final WriterConfig config)
+    void dropped(final Duration warnInterval, final WriterListener listener)
     {
         unreported.incrementAndGet();
         final long now = System.nanoTime();
         final long last = lastWarning.get();
-        if ((!warnedOnce || now - last >= config.warnInterval().toNanos()) && lastWarning.compareAndSet(last, now))
+        if ((!warnedOnce || now - last >= warnInterval.toNanos()) && lastWarning.compareAndSet(last, now))
         {
             warnedOnce = true;
-            report(config);
+            report(listener);
         }
     }
 
     /** Stopping thread: reports what the interval held back, so no drop goes unreported. */
-    void flush(final WriterConfig config)
+    void flush(final WriterListener listener)
     {
         if (unreported.get() > 0)
         {
-            report(config);
+            report(listener);
         }
     }
 
-    private void report(final WriterConfig config)
+    private void report(final WriterListener listener)
     {
         final long count = unreported.getAndSet(0);
         if (count > 0)
         {
-            config.listener().onDropWarning(count);
+            listener.onDropWarning(count);
         }
     }
 }

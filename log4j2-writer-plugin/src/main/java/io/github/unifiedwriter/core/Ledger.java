@@ -6,23 +6,34 @@ import com.lmax.disruptor.Sequence;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Where ring records are resolved: written, failed or dropped, exactly once each. It owns the sequence
- * that gates the ring, so pending is read from the ring itself, and it settles the races at the end of
- * the writer's life: a batch finishing after stop gave up on it, and records claimed as the writer left.
+ * Where ring records are resolved: written, failed or dropped, exactly once each. It settles the races at
+ * the end of the writer's life: a batch finishing after stop gave up on it, and records claimed as the
+ * writer left.
  *
- * <p>The writing thread (the writer thread, or the holder of the synchronous lock) resolves records;
- * the stopping thread may abandon them; any thread reads.
+ * <p>Two positions, since accounting for a record and freeing its slot are not the same once a stop gives
+ * up: {@link #resolved()} says up to where records are counted, and {@link #consumed}, which gates the ring,
+ * up to where their slots may be reused. They move together while the writer lives. When a stop gives up,
+ * the records are counted as failed but their slots are never freed, so a writer still inside a write call
+ * can go on reading them.
+ *
+ * <p>The writing thread (the writer thread, or the holder of the lifecycle lock) resolves records; the
+ * stopping thread may abandon them; any thread reads.
  */
 final class Ledger
 {
     final RingBuffer<Slot> ring;
-    /** Every sequence up to this one is resolved and its slot free. */
+    /** Every slot up to this sequence is free. Gates the ring. */
     final Sequence consumed = new Sequence(-1);
     final Counters counters;
     final ProducerGate gate = new ProducerGate();
     private final ReentrantLock lock = new ReentrantLock();
+    private volatile long resolved = -1;
     private volatile boolean terminated;
     private volatile boolean abandoned;
+    /** Writer thread: the last ring sequence of the write call under way, or -1. */
+    private volatile long writingUpTo = -1;
+    /** Writer thread: records of its own inside the write call under way. */
+    private volatile int ownWriting;
     /** Set before {@link #terminated}: the last sequence the writer resolved rather than refused. */
     private volatile long drainedUpTo = -1;
 
@@ -31,6 +42,41 @@ final class Ledger
         this.ring = ring;
         this.counters = counters;
         ring.addGatingSequences(consumed);
+    }
+
+    /** Any thread: every record up to this sequence is counted. */
+    long resolved()
+    {
+        return resolved;
+    }
+
+    /**
+     * Writer thread, before a write call over ring records up to {@code last}. Pairs with {@link #abandon}: of
+     * the two, at least one sees the other, so a write either never begins or is reported as under way.
+     *
+     * @return false if the stop gave up: the writer must not write
+     */
+    boolean beginWrite(final long last)
+    {
+        writingUpTo = last;
+        if (abandoned)
+        {
+            writingUpTo = -1;
+            return false;
+        }
+        return true;
+    }
+
+    /** As {@link #beginWrite}, for {@code count} records the writer logged itself. */
+    boolean beginOwnWrite(final int count)
+    {
+        ownWriting = count;
+        if (abandoned)
+        {
+            ownWriting = 0;
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -43,6 +89,7 @@ final class Ledger
         lock.lock();
         try
         {
+            writingUpTo = -1;
             if (abandoned)
             {
                 return false;
@@ -58,6 +105,24 @@ final class Ledger
         return true;
     }
 
+    /** Writing thread: counts records resolved outside the ring, unless the stop gave up on them. */
+    void commitOwn(final long written, final long failed, final long bytes)
+    {
+        lock.lock();
+        try
+        {
+            ownWriting = 0;
+            if (!abandoned)
+            {
+                count(written, failed, bytes);
+            }
+        }
+        finally
+        {
+            lock.unlock();
+        }
+    }
+
     /** Writing thread: DROP_OLDEST discarded the records up to {@code last}. */
     void discard(final long last)
     {
@@ -66,7 +131,7 @@ final class Ledger
         {
             if (!abandoned)
             {
-                counters.dropped.add(last - consumed.get());
+                counters.discarded.add(last - resolved);
                 release(last);
             }
         }
@@ -83,11 +148,11 @@ final class Ledger
         {
             ring.get(s).release();
         }
+        resolved = last;
         consumed.setVolatile(last);
     }
 
-    /** Writing thread: counts records resolved inside or outside the ring. */
-    void count(final long written, final long failed, final long bytes)
+    private void count(final long written, final long failed, final long bytes)
     {
         counters.written.addAndGet(written);
         counters.failed.addAndGet(failed);
@@ -108,33 +173,59 @@ final class Ledger
         return bytes;
     }
 
-    /** Writer thread, drained and stopping: from now on, late records are refused. */
+    /** Writing thread, drained and stopping: from now on, late records are refused. */
     void terminate()
     {
-        drainedUpTo = consumed.get();
+        drainedUpTo = resolved;
         terminated = true;
         refuseLate();
         gate.signal();
     }
 
-    /** Stopping thread, at the deadline: everything the writer still holds counts as failed. */
-    void abandon(final long heldOutsideRing)
+    /**
+     * Stopping thread, at the deadline: everything the writer still holds counts as failed, and the writer
+     * begins no other write.
+     *
+     * @param heldOutsideRing records the writer logged itself and has not resolved
+     * @return how many records it counted as failed, and which of them a write call under way may still carry
+     */
+    Abandoned abandon(final long heldOutsideRing)
     {
+        String inFlight = "";
+        long failed;
         lock.lock();
         try
         {
             abandoned = true;
-            drainedUpTo = consumed.get();
-            terminated = true;
+            final long first = resolved + 1;
+            final long last = writingUpTo;
+            final int own = ownWriting;
+            if (last >= first)
+            {
+                inFlight = "the " + (last - first + 1) + " records after the first " + first + " of this writer";
+            }
+            if (own > 0)
+            {
+                inFlight += (inFlight.isEmpty() ? "" : ", and ") + own + " records its own thread logged";
+            }
+            drainedUpTo = resolved;
             final long cursor = ring.getCursor();
-            counters.failed.addAndGet(Math.max(0, cursor - consumed.get()) + heldOutsideRing);
-            consumed.setVolatile(cursor);
+            failed = Math.max(0, cursor - resolved) + heldOutsideRing;
+            counters.failed.addAndGet(failed);
+            resolved = Math.max(resolved, cursor);
+            terminated = true;
         }
         finally
         {
             lock.unlock();
         }
         gate.signal();
+        return new Abandoned(failed, inFlight);
+    }
+
+    /** What a stop that gave up left: records counted as failed, and which of them may still be written. */
+    record Abandoned(long failed, String inFlight)
+    {
     }
 
     /** After the writer ended, records claimed too late are refused: counted as dropped. */
@@ -144,11 +235,10 @@ final class Ledger
         try
         {
             final long cursor = ring.getCursor();
-            final long from = consumed.get();
-            if (cursor > from)
+            if (cursor > resolved)
             {
-                counters.dropped.add(cursor - from);
-                consumed.setVolatile(cursor);
+                counters.discarded.add(cursor - resolved);
+                resolved = cursor;
             }
         }
         finally
@@ -169,7 +259,7 @@ final class Ledger
         {
             while (!terminated)
             {
-                if (consumed.get() >= sequence && !terminated)
+                if (resolved >= sequence)
                 {
                     return true;
                 }
@@ -191,7 +281,7 @@ final class Ledger
     /** Accepted ring records not yet resolved. */
     long pending()
     {
-        return terminated ? 0 : Math.max(0, ring.getCursor() - consumed.get());
+        return terminated ? 0 : Math.max(0, ring.getCursor() - resolved);
     }
 
     boolean terminated()

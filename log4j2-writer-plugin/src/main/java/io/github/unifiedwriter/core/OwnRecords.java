@@ -13,20 +13,32 @@ final class OwnRecords
     private final ListBatch writing = new ListBatch();
     private final Counters counters;
     private volatile int pending;
+    /** Set once the writer ended: records logged from then on are refused. Guarded by this. */
+    private boolean ended;
 
     OwnRecords(final Counters counters)
     {
         this.counters = counters;
     }
 
-    /** Writing thread: keeps a copy. This allocates, but only on this rare path. */
-    void add(final ByteBuffer record)
+    /**
+     * Writing thread: keeps a copy. This allocates, but only on this rare path.
+     *
+     * @return false if the writer has ended: the record is refused and counted as dropped
+     */
+    synchronized boolean add(final ByteBuffer record)
     {
+        if (ended)
+        {
+            counters.refused.increment();
+            return false;
+        }
         final byte[] copy = new byte[record.remaining()];
         record.get(record.position(), copy);
         waiting.add(ByteBuffer.wrap(copy));
         pending = waiting.size() + writing.size();
         counters.enqueuedOutsideRing.increment();
+        return true;
     }
 
     /**
@@ -35,7 +47,7 @@ final class OwnRecords
      */
     void write(final Destinations destinations, final Ledger ledger)
     {
-        if (waiting.isEmpty() || ledger.abandoned())
+        if (waiting.isEmpty() || !ledger.beginOwnWrite(waiting.size()))
         {
             return;
         }
@@ -49,13 +61,14 @@ final class OwnRecords
         final int written = destinations.writeOnce(writing);
         writing.clear();
         pending = waiting.size();
-        ledger.count(written, n - written, bytes);
+        ledger.commitOwn(written, n - written, bytes);
     }
 
     /** Writing thread, at the very end: what was logged while the last ones were written is refused. */
-    void refuse()
+    synchronized void refuse()
     {
-        counters.dropped.add(waiting.size());
+        ended = true;
+        counters.discarded.add(waiting.size());
         waiting.clear();
         pending = 0;
     }
@@ -67,8 +80,9 @@ final class OwnRecords
     }
 
     /** Stopping thread, abandoning: the records will never be written. */
-    int abandon()
+    synchronized int abandon()
     {
+        ended = true;
         final int n = pending;
         pending = 0;
         return n;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+
+import io.github.unifiedwriter.core.Lifecycle.State;
 
 /**
  * An asynchronous writer: producers copy serialized records into a preallocated Disruptor ring, and one
@@ -20,40 +20,38 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Any thread may call any method. Producers encode into their own buffer first and only then call
  * {@link #enqueue}: a ring slot is claimed, filled by a copy, and published, never held while other code
- * runs. The steady-state enqueue takes no lock, makes no system call and allocates nothing.
+ * runs. The steady-state enqueue takes no lock, makes no system call and allocates nothing. Everything that
+ * depends on the writer's state (restart, reopen, stop, a synchronous write, the drain after a fallback) is
+ * decided and done under the {@link Lifecycle} lock.
  */
 public final class UnifiedWriter
 {
-    static final int RUNNING = 0;
-    static final int FALLBACK = 1;
-    static final int SYNC = 2;
-    static final int STOPPED = 3;
     private static final long DROPPED = -1;
-    private static final long GONE_SYNC = -2;
+    private static final long NOT_RUNNING = -2;
 
     final RingBuffer<Slot> ring;
-    final SequenceBarrier barrier;
-    final Counters counters = new Counters();
-    final Ledger ledger;
-    final Destinations destinations;
-    final OwnRecords own = new OwnRecords(counters);
-    final SyncWriter sync;
-    final ManualWaitStrategy manual;
-    final AtomicLong flushTarget = new AtomicLong(-1);
+    private final SequenceBarrier barrier;
+    private final Counters counters = new Counters();
+    private final Lifecycle lifecycle;
+    private final Ledger ledger;
+    private final Destinations destinations;
+    private final OwnRecords own = new OwnRecords(counters);
+    private final SyncWriter sync;
+    private final ManualWaitStrategy manual;
+    private final WriterRequests requests;
+    private final GuardedListener listener = new GuardedListener(this::config, counters);
+    private final Backoff backoff;
     private final DropWarnings dropWarnings = new DropWarnings();
     private final AtomicBoolean stopCalled = new AtomicBoolean();
     private final CountDownLatch stopDone = new CountDownLatch(1);
-
-    volatile WriterConfig config;
-    volatile int state;
-    volatile boolean discardRequested;
-    volatile boolean reopenRequested;
-    volatile Thread writerThread;
+    private volatile WriterConfig config;
     private volatile boolean drained;
 
-    private UnifiedWriter(final WriterConfig config, final List<? extends BatchDestination> destinations)
+    private UnifiedWriter(final WriterConfig config, final List<? extends BatchDestination> destinations,
+        final Backoff backoff)
     {
         this.config = config;
+        this.backoff = backoff;
         this.destinations = new Destinations(destinations, counters);
         final long idleNanos = Math.min(config.flushInterval().toNanos(), TimeUnit.MILLISECONDS.toNanos(100));
         this.manual = config.mode() == Mode.MANUAL ? new ManualWaitStrategy(idleNanos) : null;
@@ -62,7 +60,8 @@ public final class UnifiedWriter
         this.barrier = ring.newBarrier();
         this.ledger = new Ledger(ring, counters);
         this.sync = new SyncWriter(ledger, this.destinations, own);
-        this.state = config.async() ? RUNNING : SYNC;
+        this.lifecycle = new Lifecycle(config.async());
+        this.requests = new WriterRequests(barrier, lifecycle);
     }
 
     private WaitStrategy waitStrategy(final WriterConfig config, final long idleNanos)
@@ -87,12 +86,7 @@ public final class UnifiedWriter
      */
     public static UnifiedWriter start(final WriterConfig config, final List<? extends BatchDestination> destinations)
     {
-        final UnifiedWriter writer = new UnifiedWriter(config, destinations);
-        if (config.async())
-        {
-            writer.startThread();
-        }
-        return writer;
+        return start(config, Backoff.EXPONENTIAL, destinations);
     }
 
     /**
@@ -107,12 +101,34 @@ public final class UnifiedWriter
         return start(config, List.of(destinations));
     }
 
-    private void startThread()
+    /** As {@link #start(WriterConfig, List)}, retrying failed batches on the given schedule. */
+    static UnifiedWriter start(final WriterConfig config, final Backoff backoff,
+        final List<? extends BatchDestination> destinations)
+    {
+        final UnifiedWriter writer = new UnifiedWriter(config, destinations, backoff);
+        if (config.async())
+        {
+            final boolean interrupted = writer.lifecycle.lock();
+            try
+            {
+                writer.startWriterThread();
+            }
+            finally
+            {
+                writer.lifecycle.unlock(interrupted);
+            }
+        }
+        return writer;
+    }
+
+    /** Holder of the lifecycle lock, in fallback (or at start): a new writer thread takes over. */
+    private void startWriterThread()
     {
         barrier.clearAlert();
-        final Thread thread = new Thread(new WriterLoop(this), config.name());
-        thread.setDaemon(true);
-        writerThread = thread;
+        final WriterLoop loop = new WriterLoop(this, lifecycle, barrier, ledger, destinations, own, requests, manual,
+            listener, backoff);
+        final WriterThread thread = new WriterThread(loop, config.name());
+        lifecycle.run(thread);
         thread.start();
     }
 
@@ -148,11 +164,11 @@ public final class UnifiedWriter
      */
     public boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger)
     {
-        if (Thread.currentThread() == writerThread)
+        if (lifecycle.isWriter())
         {
-            return enqueueOwn(record);
+            return own.add(record);
         }
-        if (state != RUNNING)
+        if (lifecycle.state() != State.RUNNING)
         {
             return enqueueNotRunning(record, droppable, trigger);
         }
@@ -166,7 +182,7 @@ public final class UnifiedWriter
             sequence = claimWhenFull(droppable);
             if (sequence < 0)
             {
-                return sequence == GONE_SYNC && enqueueNotRunning(record, droppable, trigger);
+                return sequence == NOT_RUNNING && enqueueNotRunning(record, droppable, trigger);
             }
         }
         final Slot slot = ring.get(sequence);
@@ -186,7 +202,19 @@ public final class UnifiedWriter
         {
             manual.release(sequence);
         }
-        return state == RUNNING || afterPublishNotRunning(sequence);
+        return lifecycle.state() == State.RUNNING || afterPublishNotRunning(sequence);
+    }
+
+    /**
+     * Any thread: a call whose event never became a record, because the layout threw. It counts as offered
+     * and failed, with the error.
+     *
+     * @param cause what the layout threw
+     */
+    public void encodeFailed(final Throwable cause)
+    {
+        counters.failedOnArrival.increment();
+        counters.callError(cause, "layout failed to encode an event");
     }
 
     /** Producer thread, ring full: applies the queue policy. Returns a claimed sequence or a negative outcome. */
@@ -194,12 +222,12 @@ public final class UnifiedWriter
     {
         final WriterConfig c = config;
         final QueuePolicy policy = droppable ? c.policy() : QueuePolicy.BLOCK;
-        if (policy == QueuePolicy.DROP_NEWEST || policy == QueuePolicy.WARN)
+        if (policy == QueuePolicy.DROP_NEWEST || policy == QueuePolicy.WARN || WriterThread.isAnyWriter())
         {
-            counters.dropped.increment();
+            counters.refused.increment();
             if (policy == QueuePolicy.WARN)
             {
-                dropWarnings.dropped(c);
+                dropWarnings.dropped(c.warnInterval(), listener);
             }
             return DROPPED;
         }
@@ -218,13 +246,13 @@ public final class UnifiedWriter
                 }
                 catch (final InsufficientCapacityException e)
                 {
-                    if (state != RUNNING)
+                    if (lifecycle.state() != State.RUNNING)
                     {
-                        return GONE_SYNC;
+                        return NOT_RUNNING;
                     }
                     if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0)
                     {
-                        counters.dropped.increment();
+                        counters.refused.increment();
                         return DROPPED;
                     }
                     askForRoom(policy);
@@ -247,60 +275,42 @@ public final class UnifiedWriter
     {
         if (policy == QueuePolicy.DROP_OLDEST)
         {
-            discardRequested = true;
+            requests.discardOldest();
+            return;
         }
-        else if (manual != null)
+        if (manual != null)
         {
             manual.release(ring.getCursor());
         }
-        wakeWriter();
+        requests.wake();
     }
 
-    /** Any thread: makes the writer look at its requests now, whatever it is waiting for. */
-    void wakeWriter()
-    {
-        barrier.alert();
-        final Thread t = writerThread;
-        if (t != null)
-        {
-            LockSupport.unpark(t);
-        }
-    }
-
-    private boolean enqueueOwn(final ByteBuffer record)
-    {
-        if (ledger.terminated())
-        {
-            counters.dropped.increment();
-            return false;
-        }
-        own.add(record);
-        return true;
-    }
-
+    /** Producer thread, the writer not running: writes synchronously, takes the ring again, or refuses. */
     private boolean enqueueNotRunning(final ByteBuffer record, final boolean droppable, final boolean trigger)
     {
-        if (state == STOPPED)
+        if (lifecycle.isStopping())
         {
-            counters.dropped.increment();
+            counters.refused.increment();
             return false;
         }
-        final boolean interrupted = sync.lock();
+        final boolean interrupted = lifecycle.lock();
         try
         {
-            if (state == STOPPED)
+            switch (lifecycle.state())
             {
-                counters.dropped.increment();
-                return false;
-            }
-            if (state != RUNNING)
-            {
-                return sync.reentered() ? enqueueOwn(record) : sync.write(record, config.batchSize());
+                case SYNCHRONOUS:
+                case FALLBACK:
+                    return lifecycle.reentered() ? own.add(record) : sync.write(record, config.batchSize());
+                case RUNNING:
+                    break;
+                default:
+                    counters.refused.increment();
+                    return false;
             }
         }
         finally
         {
-            sync.unlock(interrupted);
+            lifecycle.unlock(interrupted);
         }
         return enqueue(record, droppable, trigger);
     }
@@ -308,25 +318,25 @@ public final class UnifiedWriter
     /** Producer whose record was published as the writer changed state: makes sure it is written, truthfully. */
     private boolean afterPublishNotRunning(final long sequence)
     {
-        if (state == STOPPED)
-        {
-            return ledger.awaitResolution(sequence);
-        }
-        drainSync();
-        return true;
-    }
-
-    private void drainSync()
-    {
-        final boolean interrupted = sync.lock();
+        final boolean interrupted = lifecycle.lock();
         try
         {
-            sync.drainRing(config.batchSize());
+            switch (lifecycle.state())
+            {
+                case FALLBACK:
+                    sync.drain(config.batchSize());
+                    return true;
+                case RUNNING:
+                    return true;
+                default:
+                    break;
+            }
         }
         finally
         {
-            sync.unlock(interrupted);
+            lifecycle.unlock(interrupted);
         }
+        return ledger.awaitResolution(sequence);
     }
 
     /** MANUAL: write every record published before this call. Other modes: write now. Never blocks. */
@@ -339,8 +349,7 @@ public final class UnifiedWriter
         }
         else
         {
-            flushTarget.accumulateAndGet(cursor, Math::max);
-            wakeWriter();
+            requests.writeUpTo(cursor);
         }
     }
 
@@ -366,7 +375,7 @@ public final class UnifiedWriter
         gate.enter();
         try
         {
-            while (ledger.consumed.get() < target && !ledger.terminated() && state == RUNNING)
+            while (ledger.resolved() < target && !ledger.terminated() && lifecycle.writer() != null)
             {
                 if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0)
                 {
@@ -383,11 +392,26 @@ public final class UnifiedWriter
                 Thread.currentThread().interrupt();
             }
         }
-        if (state == FALLBACK || state == SYNC)
+        drainIfCallersWrite();
+        return ledger.resolved() >= target || ledger.terminated();
+    }
+
+    /** Writes what the ring holds on this thread, if and only if callers are the ones who write now. */
+    private void drainIfCallersWrite()
+    {
+        final boolean interrupted = lifecycle.lock();
+        try
         {
-            drainSync();
+            final State state = lifecycle.state();
+            if (state == State.FALLBACK || state == State.SYNCHRONOUS)
+            {
+                sync.drain(config.batchSize());
+            }
         }
-        return ledger.consumed.get() >= target;
+        finally
+        {
+            lifecycle.unlock(interrupted);
+        }
     }
 
     /**
@@ -402,7 +426,10 @@ public final class UnifiedWriter
 
     /**
      * Stops accepting records, drains the ring, and closes the destinations. Records left at the deadline
-     * count as failed. Idempotent: a second call waits for the first and returns its result.
+     * count as failed, the listener hears which of them a write call under way may still carry, and nothing
+     * else is written. Once it returns, written, failed and pending no longer change. An interrupt does not
+     * cut the drain short: the flag is restored on return. Idempotent: a second call waits for the first and
+     * returns its result.
      *
      * @param timeout the longest the drain may take
      * @return true if everything was drained
@@ -411,20 +438,13 @@ public final class UnifiedWriter
     {
         if (!stopCalled.compareAndSet(false, true))
         {
-            try
-            {
-                stopDone.await(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-            }
-            catch (final InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-            }
+            awaitUninterruptibly(stopDone, timeout);
             return drained;
         }
         try
         {
             drained = stopNow(timeout);
-            dropWarnings.flush(config);
+            dropWarnings.flush(listener);
             return drained;
         }
         finally
@@ -435,91 +455,171 @@ public final class UnifiedWriter
 
     private boolean stopNow(final Duration timeout)
     {
-        final boolean interrupted = sync.lock();
+        final Thread thread;
+        boolean interrupted = lifecycle.lock();
         try
         {
-            final boolean synchronous = state != RUNNING;
-            state = STOPPED;
-            if (synchronous)
+            if (!lifecycle.stop())
             {
-                sync.drainRing(config.batchSize());
-                own.write(destinations, ledger);
+                sync.drain(config.batchSize());
                 own.refuse();
                 ledger.terminate();
                 destinations.close();
                 return true;
             }
+            thread = lifecycle.writer();
         }
         finally
         {
-            sync.unlock(interrupted);
+            lifecycle.unlock(interrupted);
         }
         ledger.gate.signal();
         if (manual != null)
         {
             manual.release(Long.MAX_VALUE);
         }
-        wakeWriter();
-        final Thread thread = writerThread;
+        requests.wake();
+        joinUninterruptibly(thread, timeout);
+        final Ledger.Abandoned abandoned;
+        interrupted = lifecycle.lock();
         try
         {
-            thread.join(Math.max(1, timeout.toMillis()));
+            if (!lifecycle.stopped())
+            {
+                return true;
+            }
+            abandoned = ledger.abandon(own.abandon());
         }
-        catch (final InterruptedException e)
+        finally
         {
-            Thread.currentThread().interrupt();
+            lifecycle.unlock(interrupted);
         }
-        if (!thread.isAlive())
-        {
-            return true;
-        }
-        ledger.abandon(own.abandon());
+        listener.onStopTimedOut(abandoned.failed(), abandoned.inFlight());
+        counters.seal();
         return false;
+    }
+
+    /** Writer thread, drained while stopping: ends the writer's life, unless the stop gave up on it first. */
+    boolean terminate()
+    {
+        own.write(destinations, ledger);
+        final boolean interrupted = lifecycle.lock();
+        try
+        {
+            if (!lifecycle.stopped())
+            {
+                return false;
+            }
+            own.refuse();
+            ledger.terminate();
+        }
+        finally
+        {
+            lifecycle.unlock(interrupted);
+        }
+        destinations.close();
+        return true;
+    }
+
+    /**
+     * Writer thread, leaving its loop: closes the destinations if a stop gave up on it. Read under the lock, since
+     * the stop replaces the writer and gives up on its records in one step.
+     */
+    void writerLeft()
+    {
+        final boolean abandoned;
+        final boolean interrupted = lifecycle.lock();
+        try
+        {
+            abandoned = ledger.abandoned();
+        }
+        finally
+        {
+            lifecycle.unlock(interrupted);
+        }
+        if (abandoned)
+        {
+            destinations.close();
+        }
+    }
+
+    /**
+     * Writer thread, out of retries: publishes the fallback, then drains what the ring holds under the lock.
+     *
+     * @return false if the writer is stopping and must carry on draining
+     */
+    boolean fallBack(final Throwable failure)
+    {
+        final boolean interrupted = lifecycle.lock();
+        try
+        {
+            if (!lifecycle.fallBack())
+            {
+                return false;
+            }
+            ledger.gate.signal();
+            if (requests.takeReopen())
+            {
+                destinations.reopenAll();
+            }
+            else
+            {
+                destinations.reopenFailing();
+            }
+            sync.drain(config.batchSize());
+        }
+        finally
+        {
+            lifecycle.unlock(interrupted);
+        }
+        listener.onFallbackToSync(failure);
+        return true;
     }
 
     /** Leaves synchronous fallback and starts a new writer thread. No effect otherwise. */
     public void restart()
     {
-        final boolean interrupted = sync.lock();
+        final boolean interrupted = lifecycle.lock();
         try
         {
-            if (state != FALLBACK)
+            if (lifecycle.state() != State.FALLBACK)
             {
                 return;
             }
-            sync.drainRing(config.batchSize());
-            own.write(destinations, ledger);
-            state = RUNNING;
-            counters.restarts.incrementAndGet();
-            startThread();
+            sync.drain(config.batchSize());
+            counters.restarted();
+            startWriterThread();
         }
         finally
         {
-            sync.unlock(interrupted);
+            lifecycle.unlock(interrupted);
         }
-        config.listener().onRestarted();
+        listener.onRestarted();
     }
 
-    /** Asks the writer to reopen its destinations between two batches, for external log rotation. */
+    /** Reopens the destinations, for external log rotation: between two batches, by whoever writes now. */
     public void reopen()
     {
-        if (state == RUNNING)
-        {
-            reopenRequested = true;
-            wakeWriter();
-            return;
-        }
-        final boolean interrupted = sync.lock();
+        final boolean interrupted = lifecycle.lock();
         try
         {
-            if (state != STOPPED)
+            switch (lifecycle.state())
             {
-                destinations.reopenAll();
+                case RUNNING:
+                case STOPPING:
+                    requests.reopen();
+                    break;
+                case SYNCHRONOUS:
+                case FALLBACK:
+                    destinations.reopenAll();
+                    break;
+                default:
+                    break;
             }
         }
         finally
         {
-            sync.unlock(interrupted);
+            lifecycle.unlock(interrupted);
         }
     }
 
@@ -533,14 +633,27 @@ public final class UnifiedWriter
     public void update(final WriterConfig newConfig)
     {
         final WriterConfig c = config;
-        if (c.ringSize() != newConfig.ringSize() || c.mode() != newConfig.mode() ||
-            c.batchSize() != newConfig.batchSize() || c.bufferSize() != newConfig.bufferSize() ||
-            c.async() != newConfig.async() || c.mode() == Mode.LOOP && !c.tick().equals(newConfig.tick()))
+        if (needsNewWriter(c, newConfig))
         {
             throw new IllegalArgumentException("Invalid update: '" + newConfig + "'; accepted: the same ringSize, " +
                 "mode, batchSize, bufferSize, async and (in LOOP mode) tick as the running writer: " + c);
         }
         config = newConfig;
+    }
+
+    /**
+     * Whether going from {@code running} to {@code next} needs a new writer rather than a live update: the
+     * ring's shape, the mode, the batch and buffer sizes, asynchrony, or the LOOP tick changed.
+     *
+     * @param running the settings of the running writer
+     * @param next    the settings wanted
+     * @return true if a live update cannot apply them
+     */
+    public static boolean needsNewWriter(final WriterConfig running, final WriterConfig next)
+    {
+        return running.ringSize() != next.ringSize() || running.mode() != next.mode() ||
+            running.batchSize() != next.batchSize() || running.bufferSize() != next.bufferSize() ||
+            running.async() != next.async() || running.mode() == Mode.LOOP && !running.tick().equals(next.tick());
     }
 
     /** {@return the settings in effect} */
@@ -557,7 +670,7 @@ public final class UnifiedWriter
     public WriterMetrics metrics()
     {
         final long pending = ledger.terminated() ? 0 : ledger.pending() + own.pending();
-        return counters.snapshot(ring.getCursor() + 1, pending, state == FALLBACK);
+        return counters.snapshot(ring.getCursor() + 1, pending, lifecycle.state() == State.FALLBACK);
     }
 
     /** {@return the free slots in the ring, never negative} */
@@ -569,7 +682,13 @@ public final class UnifiedWriter
     /** {@return whether {@link #stop()} has begun} */
     public boolean isStopped()
     {
-        return state == STOPPED;
+        return lifecycle.isStopping();
+    }
+
+    /** {@return whether a stop has finished: from then on, only calls that arrive later change the counters} */
+    public boolean hasStopped()
+    {
+        return lifecycle.state() == State.STOPPED;
     }
 
     /** Bytes the ring's slots hold on to: at most ring size times {@link Slot#RETAINED_BYTES} once idle. */
@@ -581,5 +700,55 @@ public final class UnifiedWriter
             total += ring.get(i).capacity();
         }
         return total;
+    }
+
+    /** {@return the lifecycle, for tests that hold its lock to line up a race} */
+    Lifecycle lifecycle()
+    {
+        return lifecycle;
+    }
+
+    private static void joinUninterruptibly(final Thread thread, final Duration timeout)
+    {
+        final long deadline = System.nanoTime() + Math.max(TimeUnit.MILLISECONDS.toNanos(1), timeout.toNanos());
+        boolean interrupted = false;
+        long left;
+        while (thread.isAlive() && (left = deadline - System.nanoTime()) > 0)
+        {
+            try
+            {
+                TimeUnit.NANOSECONDS.timedJoin(thread, left);
+            }
+            catch (final InterruptedException e)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitUninterruptibly(final CountDownLatch latch, final Duration timeout)
+    {
+        final long deadline = System.nanoTime() + Math.max(TimeUnit.MILLISECONDS.toNanos(1), timeout.toNanos());
+        boolean interrupted = false;
+        long left;
+        while (latch.getCount() > 0 && (left = deadline - System.nanoTime()) > 0)
+        {
+            try
+            {
+                latch.await(left, TimeUnit.NANOSECONDS);
+            }
+            catch (final InterruptedException e)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,7 +2,8 @@ package io.github.unifiedwriter.core;
 
 /**
  * Hears what the writer wants an operator to know. Implementations must be quick and must not log
- * through the writer that calls them with the expectation of being written before they return.
+ * through the writer that calls them with the expectation of being written before they return. An
+ * exception thrown from a method is counted as an error and changes nothing else.
  */
 public interface WriterListener
 {
@@ -41,6 +42,19 @@ public interface WriterListener
 
     /** The thread that called {@link UnifiedWriter#restart()}: asynchronous writing resumed. */
     default void onRestarted()
+    {
+    }
+
+    /**
+     * The thread that called {@link UnifiedWriter#stop(java.time.Duration)}: the writer did not drain within the
+     * timeout. The counters are final when this is called, and nothing is written from now on, except what a
+     * write call already under way may still carry.
+     *
+     * @param failed               records counted as failed because the stop gave up on them
+     * @param mayStillReachTheFile which of them were inside a write call at the deadline and may still reach the
+     *                             destination, or an empty string if none were
+     */
+    default void onStopTimedOut(final long failed, final String mayStillReachTheFile)
     {
     }
 }

@@ -1,10 +1,14 @@
 package io.github.unifiedwriter.core;
 
 import com.lmax.disruptor.AlertException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.TimeoutException;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+
+import io.github.unifiedwriter.core.Lifecycle.State;
 
 /**
  * The writer thread's consumer loop. It waits through the mode's wait strategy, cuts the published
@@ -13,18 +17,28 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A loop of our own rather than a {@code BatchEventProcessor}: DROP_OLDEST needs the writer to discard
  * from the head of the ring, and a retry must not re-deliver records that already reached the file.
- * Runs on the writer thread only, which is never interrupted.
+ * Runs on the writer thread only, which is never interrupted. It writes no state of another object: it
+ * asks the {@link Lifecycle} whether it is still the writer before every batch, and the owning writer to
+ * fall back or to end.
  */
 final class WriterLoop implements Runnable
 {
-    private static final long FIRST_BACKOFF = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long MAX_BACKOFF = TimeUnit.SECONDS.toNanos(30);
     /** TRIGGER: the longest a batch is held to let it grow while records keep arriving. */
     private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     /** TRIGGER: one nap while a batch grows; the kernel's timer slack makes it about 70 µs. */
     private static final long GATHER_NAP_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
-    private final UnifiedWriter w;
+    private final UnifiedWriter owner;
+    private final Lifecycle lifecycle;
+    private final SequenceBarrier barrier;
+    private final RingBuffer<Slot> ring;
+    private final Ledger ledger;
+    private final Destinations destinations;
+    private final OwnRecords own;
+    private final WriterRequests requests;
+    private final ManualWaitStrategy manual;
+    private final WriterListener listener;
+    private final Backoff backoff;
     private final RingBatch batch;
     private final int maxBatch;
     private final int discardChunk;
@@ -33,54 +47,65 @@ final class WriterLoop implements Runnable
     private long cutBytes;
     private int failuresInARow;
 
-    WriterLoop(final UnifiedWriter writer)
+    WriterLoop(final UnifiedWriter owner, final Lifecycle lifecycle, final SequenceBarrier barrier, final Ledger ledger,
+        final Destinations destinations, final OwnRecords own, final WriterRequests requests,
+        final ManualWaitStrategy manual, final WriterListener listener, final Backoff backoff)
     {
-        this.w = writer;
-        this.batch = new RingBatch(writer.ring);
-        final int ringSize = writer.ring.getBufferSize();
-        this.maxBatch = Math.min(writer.config.batchSize(), ringSize / 2);
+        this.owner = owner;
+        this.lifecycle = lifecycle;
+        this.barrier = barrier;
+        this.ring = ledger.ring;
+        this.ledger = ledger;
+        this.destinations = destinations;
+        this.own = own;
+        this.requests = requests;
+        this.manual = manual;
+        this.listener = listener;
+        this.backoff = backoff;
+        this.batch = new RingBatch(ring);
+        final int ringSize = ring.getBufferSize();
+        this.maxBatch = Math.min(owner.config().batchSize(), ringSize / 2);
         this.discardChunk = Math.max(1, ringSize / 16);
     }
 
     @Override
     public void run()
     {
-        while (true)
+        while (lifecycle.isWriter())
         {
             try
             {
                 loop();
-                if (w.ledger.abandoned())
-                {
-                    w.destinations.close();
-                }
-                return;
             }
             catch (final Throwable t)
             {
-                // The loop itself failed: count a restart and carry on from the last resolved record.
-                w.counters.error(t, "writer thread failed");
-                w.counters.restarts.incrementAndGet();
-                LockSupport.parkNanos(FIRST_BACKOFF);
+                // The loop itself failed: carry on from the last resolved record, if still the writer.
+                ledger.counters.error(t, "writer thread failed");
+                if (lifecycle.isWriter())
+                {
+                    ledger.counters.restarted();
+                    LockSupport.parkNanos(this, backoff.nanos(1));
+                }
             }
         }
+        owner.writerLeft();
     }
 
     private void loop()
     {
-        while (!w.ledger.abandoned())
+        while (lifecycle.isWriter())
         {
             serviceRequests();
-            final long next = w.ledger.consumed.get() + 1;
-            final boolean stopping = w.state == UnifiedWriter.STOPPED;
+            final long next = ledger.resolved() + 1;
             long available;
-            if (stopping)
+            if (lifecycle.state() == State.STOPPING)
             {
                 available = highestPublished(next);
                 if (available < next)
                 {
-                    if (w.ring.getCursor() < next && terminate())
+                    if (ring.getCursor() < next)
                     {
+                        owner.terminate();
                         return;
                     }
                     Thread.yield();
@@ -91,17 +116,17 @@ final class WriterLoop implements Runnable
             {
                 try
                 {
-                    available = w.barrier.waitFor(next);
+                    available = barrier.waitFor(next);
                 }
                 catch (final AlertException e)
                 {
-                    w.barrier.clearAlert();
+                    barrier.clearAlert();
                     continue;
                 }
                 catch (final TimeoutException e)
                 {
-                    w.destinations.idle();
-                    w.own.write(w.destinations, w.ledger);
+                    destinations.idle();
+                    own.write(destinations, ledger);
                     continue;
                 }
                 catch (final InterruptedException e)
@@ -122,7 +147,7 @@ final class WriterLoop implements Runnable
             {
                 return;
             }
-            w.own.write(w.destinations, w.ledger);
+            own.write(destinations, ledger);
         }
     }
 
@@ -135,7 +160,7 @@ final class WriterLoop implements Runnable
      */
     private long gather(final long next, final long available)
     {
-        if (w.manual != null || w.config.mode() != Mode.TRIGGER || writeNow(next, available))
+        if (manual != null || owner.config().mode() != Mode.TRIGGER || writeNow(next, available))
         {
             return available;
         }
@@ -161,33 +186,33 @@ final class WriterLoop implements Runnable
      */
     private boolean writeNow(final long next, final long last)
     {
-        return last - next + 1 >= maxBatch || w.ledger.gate.hasWaiters() || cut(next, last) < last;
+        return last - next + 1 >= maxBatch || ledger.gate.hasWaiters() || cut(next, last) < last;
     }
 
     /** LOOP waits for a full batch, the flush interval, a flush request or a waiting producer. */
     private boolean due(final long next, final long available)
     {
-        final WriterConfig c = w.config;
-        if (c.mode() != Mode.LOOP || available - next + 1 >= maxBatch || w.flushTarget.get() >= next ||
+        final WriterConfig c = owner.config();
+        if (c.mode() != Mode.LOOP || available - next + 1 >= maxBatch || requests.flushTarget() >= next ||
             System.nanoTime() - lastWrite >= c.flushInterval().toNanos())
         {
             return true;
         }
-        return w.ledger.bytes(next, available) >= c.bufferSize() || w.ring.remainingCapacity() <= 0;
+        return ledger.bytes(next, available) >= c.bufferSize() || ring.remainingCapacity() <= 0;
     }
 
     /** The last sequence of the next batch: within batchSize and bufferSize, and before an invalid slot. */
     private long cut(final long next, final long available)
     {
         final long limit = Math.min(available, next + maxBatch - 1);
-        final int bufferSize = w.config.bufferSize();
-        final Slot head = w.ring.get(next);
+        final int bufferSize = owner.config().bufferSize();
+        final Slot head = ring.get(next);
         final boolean valid = head.valid();
         long bytes = head.length();
         long last = next;
         while (last < limit)
         {
-            final Slot slot = w.ring.get(last + 1);
+            final Slot slot = ring.get(last + 1);
             final long more = bytes + slot.length();
             if (slot.valid() != valid || valid && more > bufferSize)
             {
@@ -201,82 +226,65 @@ final class WriterLoop implements Runnable
     }
 
     /**
-     * Writes {@code next..last} to every destination, retrying with backoff.
+     * Writes {@code next..last} to every destination, retrying with backoff. A failed destination is reopened
+     * before it is written to again, whatever resolved the failed records meanwhile.
      *
      * @return false if the writer must end: it fell back to synchronous writes or was abandoned
      */
     private boolean deliver(final long next, final long last)
     {
-        if (!w.ring.get(next).valid())
+        if (!ring.get(next).valid())
         {
-            w.destinations.skipTo(last);
-            return w.ledger.commit(last, 0, last - next + 1, 0);
+            destinations.skipTo(last);
+            return ledger.commit(last, 0, last - next + 1, 0);
         }
         while (true)
         {
-            final Throwable failure = w.destinations.write(batch, last);
-            final long first = w.ledger.consumed.get() + 1;
+            if (!ledger.beginWrite(last))
+            {
+                return false;
+            }
+            final Throwable failure = destinations.write(batch, last);
+            final long first = ledger.resolved() + 1;
             if (failure == null)
             {
                 failuresInARow = 0;
                 lastWrite = System.nanoTime();
-                final long forceFailed = w.destinations.forceFailed(first, last);
-                final long bytes = first == next ? cutBytes : w.ledger.bytes(first, last);
-                return w.ledger.commit(last, last - first + 1 - forceFailed, forceFailed, bytes);
+                final long forceFailed = destinations.forceFailed(first, last);
+                final long bytes = first == next ? cutBytes : ledger.bytes(first, last);
+                return ledger.commit(last, last - first + 1 - forceFailed, forceFailed, bytes);
             }
             failuresInARow++;
-            final WriterConfig c = w.config;
-            c.listener().onError(failure, failuresInARow);
+            final WriterConfig c = owner.config();
+            listener.onError(failure, failuresInARow);
             if (!c.autoRestart() || failuresInARow > c.maxRestarts())
             {
-                w.destinations.skipTo(last);
-                w.ledger.commit(last, 0, last - first + 1, 0);
-                return w.state == UnifiedWriter.STOPPED || fallBack(failure);
+                final long taken = Math.max(first - 1, Math.min(last, destinations.confirmedEverywhere()));
+                destinations.skipTo(last);
+                if (!ledger.commit(last, taken - first + 1, last - taken, ledger.bytes(first, taken)))
+                {
+                    return false;
+                }
+                return !owner.fallBack(failure);
             }
-            backOff(FIRST_BACKOFF << Math.min(failuresInARow - 1, 20));
-            if (w.ledger.abandoned())
+            backOff(backoff.nanos(failuresInARow));
+            if (ledger.abandoned() || !lifecycle.isWriter())
             {
                 return false;
             }
-            if (w.ledger.consumed.get() >= last)
+            if (ledger.resolved() >= last)
             {
                 return true;
             }
-            w.destinations.reopenFailing();
         }
-    }
-
-    /** Publishes the fallback first, then drains what the ring holds under the synchronous lock. */
-    private boolean fallBack(final Throwable failure)
-    {
-        final boolean interrupted = w.sync.lock();
-        try
-        {
-            if (w.state != UnifiedWriter.RUNNING)
-            {
-                return w.state == UnifiedWriter.STOPPED;
-            }
-            w.state = UnifiedWriter.FALLBACK;
-            w.writerThread = null;
-            w.ledger.gate.signal();
-            w.destinations.reopenFailing();
-            w.sync.drainRing(w.config.batchSize());
-            w.own.write(w.destinations, w.ledger);
-        }
-        finally
-        {
-            w.sync.unlock(interrupted);
-        }
-        w.config.listener().onFallbackToSync(failure);
-        return false;
     }
 
     /** Sleeps through a backoff, still discarding for DROP_OLDEST producers so they never wait it out. */
     private void backOff(final long nanos)
     {
-        final long deadline = System.nanoTime() + Math.min(nanos, MAX_BACKOFF);
+        final long deadline = System.nanoTime() + nanos;
         long left;
-        while ((left = deadline - System.nanoTime()) > 0 && !w.ledger.abandoned())
+        while ((left = deadline - System.nanoTime()) > 0 && lifecycle.isWriter())
         {
             LockSupport.parkNanos(this, left);
             serviceRequests();
@@ -285,57 +293,54 @@ final class WriterLoop implements Runnable
 
     private void serviceRequests()
     {
-        if (w.discardRequested)
+        if (requests.takeDiscard())
         {
-            w.discardRequested = false;
             discardOldest();
         }
-        if (w.reopenRequested)
+        if (requests.takeReopen())
         {
-            w.reopenRequested = false;
-            w.destinations.reopenAll();
+            destinations.reopenAll();
         }
     }
 
-    /** DROP_OLDEST: discards droppable records from the head of the ring, stopping at one that is not. */
+    /**
+     * DROP_OLDEST: discards droppable records from the head of the ring, stopping at one that is not. Records
+     * that every destination already confirmed, during a failed batch, are in the file: they count as written.
+     */
     private void discardOldest()
     {
-        final long first = w.ledger.consumed.get() + 1;
+        final long first = ledger.resolved() + 1;
         final long limit = Math.min(highestPublished(first), first + discardChunk - 1);
-        long last = first - 1;
-        while (last < limit && w.ring.get(last + 1).droppable() && w.ring.get(last + 1).valid())
+        final long confirmed = Math.min(limit, destinations.confirmedEverywhere());
+        if (confirmed >= first)
+        {
+            ledger.commit(confirmed, confirmed - first + 1, 0, ledger.bytes(first, confirmed));
+        }
+        final long from = Math.max(first, confirmed + 1);
+        long last = from - 1;
+        while (last < limit && ring.get(last + 1).droppable() && ring.get(last + 1).valid())
         {
             last++;
         }
-        if (last >= first)
+        if (last >= from)
         {
-            w.destinations.skipTo(last);
-            w.ledger.discard(last);
+            destinations.skipTo(last);
+            ledger.discard(last);
         }
-        else if (w.manual != null)
+        else if (manual != null)
         {
-            w.manual.release(w.ring.getCursor());
+            manual.release(ring.getCursor());
         }
     }
 
     private long highestPublished(final long next)
     {
-        final long cursor = w.ring.getCursor();
+        final long cursor = ring.getCursor();
         long last = next - 1;
-        while (last < cursor && w.ring.isAvailable(last + 1))
+        while (last < cursor && ring.isAvailable(last + 1))
         {
             last++;
         }
         return last;
-    }
-
-    /** Stopping and drained: refuses whatever is claimed from now on, and closes the destinations. */
-    private boolean terminate()
-    {
-        w.own.write(w.destinations, w.ledger);
-        w.own.refuse();
-        w.ledger.terminate();
-        w.destinations.close();
-        return true;
     }
 }

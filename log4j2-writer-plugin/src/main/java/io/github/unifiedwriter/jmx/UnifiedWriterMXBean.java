@@ -10,6 +10,12 @@ import javax.management.MBeanOperationInfo;
  */
 public interface UnifiedWriterMXBean
 {
+    /** {@return every call that handed the appender an event since it started, in records} */
+    @Description("Every call that handed the appender an event since it started, in records. Always: Offered = " +
+        "Written + Dropped + Failed + Pending.")
+    @Metric(type = Metric.COUNTER, units = "records")
+    long getOffered();
+
     /** {@return records accepted into the ring since the appender started, in records} */
     @Description("Records accepted into the ring since the appender started, in records.")
     @Metric(type = Metric.COUNTER, units = "records")
@@ -20,18 +26,19 @@ public interface UnifiedWriterMXBean
     @Metric(type = Metric.COUNTER, units = "records")
     long getWritten();
 
-    /** {@return records discarded by the queue policy because the ring was full, in records} */
-    @Description("Records discarded by the queue policy because the ring was full, in records.")
+    /** {@return records refused on arrival or discarded from the ring, in records} */
+    @Description("Records refused on arrival (queue policy, block timeout, stopped writer) or discarded from the " +
+        "ring (drop_oldest), in records.")
     @Metric(type = Metric.COUNTER, units = "records")
     long getDropped();
 
-    /** {@return accepted records that could not be written, in records} */
-    @Description("Accepted records that could not be written, in records.")
+    /** {@return records that could not be written, and events the layout could not encode, in records} */
+    @Description("Records that could not be written, and events the layout could not encode, in records.")
     @Metric(type = Metric.COUNTER, units = "records")
     long getFailed();
 
-    /** {@return errors raised by the file sink, retried or not, in errors} */
-    @Description("Errors raised by the file sink, retried or not, in errors.")
+    /** {@return errors raised by the file sink, a listener or the layout, retried or not, in errors} */
+    @Description("Errors raised by the file sink, a listener or the layout, retried or not, in errors.")
     @Metric(type = Metric.COUNTER, units = "errors")
     long getErrors();
 

@@ -18,6 +18,12 @@ final class WriterView implements UnifiedWriterMXBean
     }
 
     @Override
+    public long getOffered()
+    {
+        return writer.metrics().offered();
+    }
+
+    @Override
     public long getEnqueued()
     {
         return writer.metrics().enqueued();

@@ -9,10 +9,12 @@ import io.github.unifiedwriter.sink.FileSinkOptions;
 import io.github.unifiedwriter.sink.FsyncPolicy;
 import io.github.unifiedwriter.sink.MappedFileSink;
 import io.github.unifiedwriter.sink.SinkKind;
+import org.apache.logging.log4j.status.StatusLogger;
 
 /**
- * Opens the file sinks: the one place that knows their API. The sinks create missing folders, trim a torn tail
- * when appending, and write the header into a new or empty file.
+ * Opens the file sinks: the one place that knows their API. The sinks create missing folders, cut the torn tail
+ * of a file they had not closed cleanly when appending, and write the header into a new or empty file. What
+ * such a cut did, or why a tail was left as it is, becomes a status WARN.
  *
  * <p>No footer is given to a sink: the manager closes a sink when a reload changes the writer type too, and a
  * footer there would land in the middle of the file. The manager writes the footer itself, once, when the last
@@ -38,8 +40,14 @@ final class FileSinks implements SinkFactory
             .filePermissions(settings.permissions())
             .header(settings.header())
             .build();
-        return settings.type() == WriterType.MMAP ?
+        final FileSink sink = settings.type() == WriterType.MMAP ?
             MappedFileSink.open(settings.file(), options) : FileChannelSink.open(settings.file(), options);
+        final String warning = sink.openWarning();
+        if (warning != null)
+        {
+            StatusLogger.getLogger().warn("UnifiedWriter: {}", warning);
+        }
+        return sink;
     }
 
     @Override

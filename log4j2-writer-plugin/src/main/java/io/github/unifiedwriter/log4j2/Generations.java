@@ -2,12 +2,14 @@ package io.github.unifiedwriter.log4j2;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.log4j2.Producers.Producer;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * The writer generations of one file: the running one, the one being swapped out, and the counts of those
@@ -18,18 +20,16 @@ import org.apache.logging.log4j.status.StatusLogger;
  */
 final class Generations
 {
-    private static final WriterMetrics NOTHING = new WriterMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, false, null);
-
-    private final String name;
     private final Producers producers = new Producers();
     private final Object lock = new Object();
     private volatile Generation current;
-    private Generation retiring;
-    private WriterMetrics retired = NOTHING;
+    /** Stopped generations that a producer may still enter: their counters can still change. Guarded by lock. */
+    private final List<Generation> lingering = new ArrayList<>();
+    /** Counters of the generations that no producer can reach any more: final. Guarded by lock. */
+    private WriterMetrics retired = WriterMetrics.ZERO;
 
-    Generations(final String name, final Generation first)
+    Generations(final Generation first)
     {
-        this.name = name;
         this.current = first;
     }
 
@@ -39,7 +39,8 @@ final class Generations
     }
 
     /**
-     * Encodes the event on the calling thread, then enqueues the bytes into the current generation.
+     * Encodes the event on the calling thread, then enqueues the bytes into the current generation. An event
+     * the layout cannot encode counts as failed, with the error, and the exception goes on to the appender.
      *
      * @return false if the record was dropped
      */
@@ -49,19 +50,32 @@ final class Generations
         if (producer.busy)
         {
             final EncodeBuffer nested = new EncodeBuffer();
-            layout.encode(event, nested);
+            encode(layout, event, nested);
             return enqueue(producer, nested.record(), droppable, trigger);
         }
         producer.busy = true;
         try
         {
-            layout.encode(event, producer.buffer);
+            encode(layout, event, producer.buffer);
             return enqueue(producer, producer.buffer.record(), droppable, trigger);
         }
         finally
         {
             producer.buffer.reset();
             producer.busy = false;
+        }
+    }
+
+    private void encode(final Layout<?> layout, final LogEvent event, final EncodeBuffer buffer)
+    {
+        try
+        {
+            layout.encode(event, buffer);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            current.writer().encodeFailed(ex);
+            throw ex;
         }
     }
 
@@ -99,13 +113,13 @@ final class Generations
         synchronized (lock)
         {
             old = current;
-            retiring = old;
+            lingering.add(old);
             current = next;
         }
         producers.awaitNoneInside(old, timeout);
         try
         {
-            stop(old, timeout);
+            old.writer().stop(timeout);
         }
         finally
         {
@@ -129,45 +143,31 @@ final class Generations
      */
     boolean stop(final Duration timeout)
     {
-        return stop(current, timeout);
+        return current.writer().stop(timeout);
     }
 
-    /** Counters of every generation so far. Any thread. */
+    /**
+     * Counters of every generation so far. A stopped generation is added up live while a producer may still
+     * be inside it, and folded into the final totals once none can be. Any thread.
+     */
     WriterMetrics metrics()
     {
         synchronized (lock)
         {
-            final WriterMetrics sum = retiring == null ? retired : plus(retired, retiring.writer().metrics());
-            return plus(sum, current.writer().metrics());
-        }
-    }
-
-    private boolean stop(final Generation generation, final Duration timeout)
-    {
-        final long failedBefore = generation.writer().metrics().failed();
-        final boolean drained = generation.writer().stop(timeout);
-        final WriterMetrics last = generation.writer().metrics();
-        synchronized (lock)
-        {
-            if (retiring == generation)
+            WriterMetrics sum = retired;
+            for (final Iterator<Generation> it = lingering.iterator(); it.hasNext(); )
             {
-                retired = plus(retired, last);
-                retiring = null;
+                final Generation generation = it.next();
+                final boolean done = generation.writer().hasStopped() && producers.noneInside(generation);
+                final WriterMetrics last = generation.writer().metrics();
+                if (done && last.pending() == 0)
+                {
+                    retired = retired.plus(last);
+                    it.remove();
+                }
+                sum = sum.plus(last);
             }
+            return sum.plus(current.writer().metrics());
         }
-        if (!drained)
-        {
-            StatusLogger.getLogger().error("UnifiedWriter \"{}\": {} records were still in the ring after " +
-                "shutdownTimeout {}; they are counted as failed", name, last.failed() - failedBefore, timeout);
-        }
-        return drained;
-    }
-
-    private static WriterMetrics plus(final WriterMetrics a, final WriterMetrics b)
-    {
-        return new WriterMetrics(a.enqueued() + b.enqueued(), a.written() + b.written(), a.dropped() + b.dropped(),
-            a.failed() + b.failed(), a.errors() + b.errors(), a.restarts() + b.restarts(), a.pending() + b.pending(),
-            a.batches() + b.batches(), a.bytesWritten() + b.bytesWritten(), b.fallbackToSync(),
-            b.lastError() != null ? b.lastError() : a.lastError());
     }
 }

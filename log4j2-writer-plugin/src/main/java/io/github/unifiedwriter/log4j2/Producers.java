@@ -94,6 +94,20 @@ final class Producers
         return true;
     }
 
+    /** Any thread: whether no producer is inside {@code generation} now. */
+    boolean noneInside(final Object generation)
+    {
+        for (final WeakReference<Producer> ref : all)
+        {
+            final Producer producer = ref.get();
+            if (producer != null && producer.inside == generation)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Producer register()
     {
         final Producer producer = new Producer();

@@ -78,4 +78,17 @@ final class StatusLoggerListener implements WriterListener
             other.onRestarted();
         }
     }
+
+    @Override
+    public void onStopTimedOut(final long failed, final String mayStillReachTheFile)
+    {
+        LOGGER.error("UnifiedWriter \"{}\": the writer had not drained after shutdownTimeout; {} records are " +
+            "counted as failed and nothing more is written{}", name, failed, mayStillReachTheFile.isEmpty() ? "" :
+            ", except " + mayStillReachTheFile + ": they were inside a write call at the deadline and may still " +
+            "reach the file");
+        for (final WriterListener other : others)
+        {
+            other.onStopTimedOut(failed, mayStillReachTheFile);
+        }
+    }
 }

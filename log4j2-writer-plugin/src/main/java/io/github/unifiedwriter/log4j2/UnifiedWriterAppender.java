@@ -76,6 +76,10 @@ public final class UnifiedWriterAppender extends AbstractAppender
         final Property[] properties,
         final org.apache.logging.log4j.core.config.Configuration configuration)
     {
+        if (!NulEndedRecords.accepted(settings, layout))
+        {
+            return null;
+        }
         final UnifiedWriterManager manager = UnifiedWriterManager.getManager(settings, layout, configuration);
         if (manager == null)
         {

@@ -58,7 +58,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         this.layout = data.layout();
         this.appenderName = data.settings().name();
         this.listener = new StatusLoggerListener(appenderName);
-        this.generations = new Generations(appenderName, Generation.start(writerConfig(data.settings()), file, true));
+        this.generations = new Generations(Generation.start(writerConfig(data.settings()), file, true));
         if (data.settings().jmx())
         {
             registerMBean();
@@ -141,18 +141,11 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         if (sameSink)
         {
             file.setFsync(next.settings().sink().fsync());
-            if (sameRing(previous.writer(), config))
+            final UnifiedWriter running = generations.current().writer();
+            if (!UnifiedWriter.needsNewWriter(running.config(), config))
             {
-                try
-                {
-                    generations.current().writer().update(config);
-                    return;
-                }
-                catch (final IllegalArgumentException ex)
-                {
-                    StatusLogger.getLogger().debug("UnifiedWriter \"{}\": {}; starting a new writer",
-                        appenderName, ex.getMessage());
-                }
+                running.update(config);
+                return;
             }
         }
         swap(previous, config, sameSink ? null : next.settings().sink());
@@ -388,11 +381,5 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     private WriterConfig writerConfig(final AppenderSettings appender)
     {
         return appender.writer().toBuilder().name(appenderName).listener(listener).build();
-    }
-
-    private static boolean sameRing(final WriterConfig a, final WriterConfig b)
-    {
-        return a.ringSize() == b.ringSize() && a.mode() == b.mode() && a.batchSize() == b.batchSize() &&
-            a.bufferSize() == b.bufferSize() && a.async() == b.async();
     }
 }

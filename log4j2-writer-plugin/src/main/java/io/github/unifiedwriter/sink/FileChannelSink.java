@@ -54,7 +54,7 @@ public final class FileChannelSink extends FileSink
     static FileChannelSink open(final Path path, final FileSinkOptions options, final ChannelOpener opener)
         throws IOException
     {
-        final SinkFile file = new SinkFile(path, options, Set.of(CREATE, WRITE, APPEND), opener);
+        final SinkFile file = new SinkFile(path, options, Set.of(CREATE, WRITE, APPEND), opener, false);
         final FileChannelSink sink = new FileChannelSink(file, options);
         sink.end = file.open(options.append());
         return sink;
@@ -74,7 +74,9 @@ public final class FileChannelSink extends FileSink
             {
                 for (int i = 0, n = batch.size(); i < n; i++)
                 {
-                    writeAlone(batch.record(i));
+                    final ByteBuffer record = batch.record(i);
+                    file.see(record);
+                    writeAlone(record);
                 }
             }
             else
@@ -97,6 +99,7 @@ public final class FileChannelSink extends FileSink
         end = file.reopen(end);
     }
 
+    /** Writes the footer, then lets the file go at the end of the last whole record. */
     @Override
     public void close() throws IOException
     {
@@ -104,14 +107,15 @@ public final class FileChannelSink extends FileSink
         {
             if (footer != null)
             {
+                final ByteBuffer record = ByteBuffer.wrap(footer);
+                file.see(record);
                 sync.written();
-                drain(ByteBuffer.wrap(footer));
+                writeAlone(record);
             }
-            sync.forceUnlessNever(file);
         }
         finally
         {
-            file.close();
+            file.close(end);
         }
     }
 
@@ -121,6 +125,7 @@ public final class FileChannelSink extends FileSink
         for (int i = 0, n = batch.size(); i < n; i++)
         {
             final ByteBuffer record = batch.record(i);
+            file.see(record);
             final int length = record.remaining();
             if (length > buffer.remaining())
             {

@@ -20,7 +20,7 @@ public abstract sealed class FileSink implements BatchDestination permits FileCh
     FileSink(final SinkFile file, final FileSinkOptions options)
     {
         this.file = file;
-        this.sync = new SyncSchedule(options.fsync());
+        this.sync = file.sync();
         this.footer = options.footer();
     }
 
@@ -39,6 +39,18 @@ public abstract sealed class FileSink implements BatchDestination permits FileCh
     public final void idle() throws IOException
     {
         sync.forceIfDue(file);
+    }
+
+    /**
+     * What opening had to say about the file's tail: what it cut after an unclean end, why it left such a tail as
+     * it is, or that no open marker could be written beside the file. Null when there is nothing to say. Any
+     * thread, once opened.
+     *
+     * @return a sentence for a warning, or null
+     */
+    public final String openWarning()
+    {
+        return file.openWarning();
     }
 
     /** Forces done so far, for tests of the fsync policies. */

@@ -24,7 +24,6 @@ public final class FileSinkOptions
     private final int regionSize;
     private final FsyncPolicy fsync;
     private final Set<PosixFilePermission> filePermissions;
-    private final byte delimiter;
     private final byte[] header;
     private final byte[] footer;
 
@@ -36,7 +35,6 @@ public final class FileSinkOptions
         regionSize = b.regionSize;
         fsync = b.fsync;
         filePermissions = b.filePermissions == null ? null : Collections.unmodifiableSet(enumSet(b.filePermissions));
-        delimiter = b.delimiter;
         header = copy(b.header);
         footer = copy(b.footer);
     }
@@ -47,7 +45,10 @@ public final class FileSinkOptions
         return new Builder();
     }
 
-    /** {@return true to keep what the file holds and write after it (trimming a torn tail); false empties it} */
+    /**
+     * {@return true to keep what the file holds and write after it; false empties it} Appending to a file that a
+     * sink did not close cleanly first cuts its torn tail.
+     */
     public boolean append()
     {
         return append;
@@ -86,15 +87,8 @@ public final class FileSinkOptions
         return filePermissions;
     }
 
-    /** {@return the byte that ends a record} A tail after the last one is torn and trimmed when appending. */
-    public byte delimiter()
-    {
-        return delimiter;
-    }
-
     /**
-     * Written when a new or empty regular file is opened; null for none. A copy. End it with the delimiter,
-     * or appending will take it for a torn record.
+     * Written when a new or empty regular file is opened; null for none. A copy.
      *
      * @return the header's bytes, or null
      */
@@ -115,7 +109,7 @@ public final class FileSinkOptions
         return "FileSinkOptions{append=" + append + ", kind=" + kind + ", bufferSize=" + bufferSize +
             ", regionSize=" + regionSize + ", fsync=" + fsync + ", filePermissions=" +
             (filePermissions == null ? null : PosixFilePermissions.toString(filePermissions)) +
-            ", delimiter=" + delimiter + ", header=" + (header == null ? 0 : header.length) + " bytes" +
+            ", header=" + (header == null ? 0 : header.length) + " bytes" +
             ", footer=" + (footer == null ? 0 : footer.length) + " bytes}";
     }
 
@@ -140,7 +134,6 @@ public final class FileSinkOptions
         private int regionSize = 32 * 1024 * 1024;
         private FsyncPolicy fsync = FsyncPolicy.never();
         private Set<PosixFilePermission> filePermissions;
-        private byte delimiter = '\n';
         private byte[] header;
         private byte[] footer;
 
@@ -209,16 +202,6 @@ public final class FileSinkOptions
         }
 
         /**
-         * @param delimiter the byte that ends a record
-         * @return this builder
-         */
-        public Builder delimiter(final byte delimiter)
-        {
-            this.delimiter = delimiter;
-            return this;
-        }
-
-        /**
          * @param header written into a new or empty file; null or empty for none
          * @return this builder
          */
@@ -253,7 +236,6 @@ public final class FileSinkOptions
             require(filePermissions == null || filePermissions.stream().allMatch(Objects::nonNull),
                 "filePermissions", filePermissions,
                 "null or a set of POSIX permissions");
-            require(delimiter != 0, "delimiter", delimiter, "any byte but 0, which marks unwritten space");
             return new FileSinkOptions(this);
         }
 

@@ -22,9 +22,11 @@ import static java.nio.file.StandardOpenOption.WRITE;
  * <p>Each region is first filled with zeros through the channel, so the file system allocates its blocks
  * there and a full disk fails that write with an {@code IOException}. Left sparse, the first copy into a page
  * without room raises SIGBUS, which the JVM turns into an {@code InternalError} only after skipping the copy,
- * possibly once the record has been confirmed. A clean close cuts the zeros off; after a crash, opening in
- * append mode trims them and any torn record ({@link TornTail}), so the file never holds zero bytes between or
- * after records.
+ * possibly once the record has been confirmed. On a file system that copies on write the zeros reserve nothing,
+ * so such a file system is refused ({@link CopyOnWrite}). A file the sink lets go (close, or a reopen that finds
+ * another file at the path) is cut at its last record first; after a crash, opening in append mode cuts the
+ * zeros and any torn record ({@link TornTail}), so the file never holds zero bytes between or after records.
+ * For the same reason a record that ends with a NUL byte is refused: it could not be told from the zeros.
  *
  * <p>A file truncated behind the sink's back (copytruncate) leaves its mapping without pages, and a copy
  * into it faults with an {@code InternalError} that the JVM may raise only after the copy has returned. So
@@ -66,7 +68,7 @@ public final class MappedFileSink extends FileSink
     static MappedFileSink open(final Path path, final FileSinkOptions options, final ChannelOpener opener)
         throws IOException
     {
-        final SinkFile file = new SinkFile(path, options, Set.of(CREATE, READ, WRITE), opener);
+        final SinkFile file = new SinkFile(path, options, Set.of(CREATE, READ, WRITE), opener, true);
         final MappedFileSink sink = new MappedFileSink(file, options);
         try
         {
@@ -74,7 +76,7 @@ public final class MappedFileSink extends FileSink
         }
         catch (final IOException | RuntimeException ex)
         {
-            file.close();
+            file.closeQuietly();
             throw ex;
         }
         return sink;
@@ -138,21 +140,20 @@ public final class MappedFileSink extends FileSink
         finally
         {
             release();
-            try
-            {
-                file.channel().truncate(regionStart);
-                sync.forceUnlessNever(file);
-            }
-            finally
-            {
-                file.close();
-            }
+            file.close(regionStart);
         }
     }
 
     private void append(final ByteBuffer record) throws IOException
     {
         final int length = record.remaining();
+        if (length > 0 && record.get(record.limit() - 1) == 0)
+        {
+            throw new IOException("The mmap writer cannot write a record that ends with a NUL byte to " + file +
+                ": after a crash it could not be told from the zeros the writer reserves ahead; end records " +
+                "with another byte, or use writerType block or line");
+        }
+        file.see(record);
         if (length > region.remaining())
         {
             final long end = regionStart + region.position();

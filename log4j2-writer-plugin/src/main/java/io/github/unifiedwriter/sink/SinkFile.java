@@ -16,9 +16,14 @@ import java.util.Set;
 
 /**
  * The file under a sink. Opens it as the options say: folders created, permissions applied to a new file,
- * torn tail trimmed when appending, header written into an empty file. After a failed write it cuts the
- * file back to the end of the last confirmed record, by offset: records may hold the delimiter themselves.
- * Only regular files are truncated; a device such as {@code /dev/full} is just opened.
+ * header written into an empty file. A regular file gets an {@link OpenMarker} before the first byte is
+ * written, and loses it at a clean close; opening in append mode a file whose marker survived an unclean end
+ * cuts its torn tail ({@link TornTail}). A file without a marker is never cut.
+ *
+ * <p>After a failed write it cuts the file back to the end of the last confirmed record, by offset: records may
+ * hold their last byte inside them too. A file it lets go, at close or when a reopen finds another file at the
+ * path, is cut to the end of its last record first. Only regular files are truncated or marked; a device such
+ * as {@code /dev/full} is just opened.
  *
  * <p>Writer thread only.
  */
@@ -29,16 +34,28 @@ final class SinkFile
     private final Set<OpenOption> openOptions;
     private final ChannelOpener opener;
     private final FileAttribute<?>[] attributes;
+    private final boolean mapped;
+    private final OpenMarker marker;
+    private final SyncSchedule sync;
     private FileChannel channel;
     private Object fileKey;
     private boolean regular;
+    /** What the marker says now; null until this sink has written one. */
+    private OpenMarker.State state;
+    /** The byte every record so far ended with, or a marker constant: carried over to a file opened anew. */
+    private int ends = OpenMarker.NO_RECORD;
+    private String warning;
 
-    SinkFile(final Path path, final FileSinkOptions options, final Set<OpenOption> openOptions, final ChannelOpener opener)
+    SinkFile(final Path path, final FileSinkOptions options, final Set<OpenOption> openOptions,
+        final ChannelOpener opener, final boolean mapped)
     {
         this.path = Objects.requireNonNull(path, "path");
         this.options = options;
         this.openOptions = openOptions;
         this.opener = opener;
+        this.mapped = mapped;
+        this.marker = new OpenMarker(path, options.filePermissions());
+        this.sync = new SyncSchedule(options.fsync());
         final Set<PosixFilePermission> permissions = options.filePermissions();
         attributes = permissions == null ?
             new FileAttribute<?>[0] : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
@@ -59,12 +76,14 @@ final class SinkFile
     }
 
     /**
-     * After a failed write: reopens the file and cuts away whatever follows {@code end}, the offset just past
-     * the last confirmed record. If the file at the path is no longer the one written (rotated away, or
-     * shorter than {@code end} because something truncated it), it is opened as at start, appending.
+     * After a failed write, or to follow a rotation: reopens the file and cuts away whatever follows {@code end},
+     * the offset just past the last confirmed record. If the file at the path is no longer the one written
+     * (rotated away, or shorter than {@code end} because something truncated it), the one written is cut at
+     * {@code end} and let go, and the path is opened as at start, appending.
      */
     long reopen(final long end) throws IOException
     {
+        cutQuietly(end);
         closeQuietly();
         final BasicFileAttributes now = attributes();
         if (now == null || !now.isRegularFile() || !Objects.equals(now.fileKey(), fileKey) || now.size() < end)
@@ -74,6 +93,35 @@ final class SinkFile
         channel = opener.open(path, openOptions);
         channel.truncate(end);
         return end;
+    }
+
+    /**
+     * Before a record is written: keeps the marker's word on how records end true, rewriting it when this
+     * record ends otherwise. At most twice per file, so no cost per record but one byte compare.
+     */
+    void see(final ByteBuffer record) throws IOException
+    {
+        if (ends != OpenMarker.MIXED && record.hasRemaining())
+        {
+            final int last = record.get(record.limit() - 1) & 0xFF;
+            if (last != ends)
+            {
+                final int next = ends == OpenMarker.NO_RECORD ? last : OpenMarker.MIXED;
+                if (state != null)
+                {
+                    final OpenMarker.State changed = state.withEnds(next);
+                    marker.write(changed, sync.forcing());
+                    state = changed;
+                }
+                ends = next;
+            }
+        }
+    }
+
+    /** {@return the fsync schedule of the file, which the sink applies and the marker follows} */
+    SyncSchedule sync()
+    {
+        return sync;
     }
 
     FileChannel channel()
@@ -86,6 +134,12 @@ final class SinkFile
         return regular;
     }
 
+    /** {@return what opening had to do or give up about the file's tail, for a warning; null if nothing} */
+    String openWarning()
+    {
+        return warning;
+    }
+
     /** Forces data to storage. On Linux this also covers pages written through a mapping of the file. */
     void force() throws IOException
     {
@@ -95,11 +149,27 @@ final class SinkFile
         }
     }
 
-    void close() throws IOException
+    /**
+     * Lets the file go cleanly: cuts it at {@code end}, forces it unless the policy is never, closes it, and only
+     * then removes the marker. A failure leaves the marker, so the next open treats the end as unclean.
+     */
+    void close(final long end) throws IOException
     {
-        if (channel != null)
+        try
+        {
+            if (regular)
+            {
+                channel.truncate(end);
+                sync.forceUnlessNever(this);
+            }
+        }
+        finally
         {
             channel.close();
+        }
+        if (state != null)
+        {
+            marker.remove();
         }
     }
 
@@ -112,9 +182,13 @@ final class SinkFile
     private long start(final boolean append) throws IOException
     {
         ParentFolders.create(path, options.filePermissions());
-        if (append && Files.isRegularFile(path))
+        if (mapped)
         {
-            TornTail.trim(path, options.delimiter());
+            CopyOnWrite.refuseMapping(path);
+        }
+        if (append && state == null && Files.isRegularFile(path))
+        {
+            warning = recover();
         }
         final boolean created = Files.notExists(path);
         channel = opener.open(path, openOptions, attributes);
@@ -133,22 +207,77 @@ final class SinkFile
         {
             channel.truncate(0);
         }
-        return channel.size() == 0 ? writeHeader() : channel.size();
+        final long size = channel.size();
+        final byte[] header = size == 0 ? options.header() : null;
+        final long start = size + (header == null ? 0 : header.length);
+        mark(new OpenMarker.State(String.valueOf(fileKey), start, mapped, ends));
+        if (header != null)
+        {
+            final ByteBuffer source = ByteBuffer.wrap(header);
+            while (source.hasRemaining())
+            {
+                channel.write(source);
+            }
+        }
+        return start;
     }
 
-    private long writeHeader() throws IOException
+    /**
+     * Writes the marker before the first byte. Where it cannot be written (a folder the process may not write,
+     * as logrotate's {@code create} leaves it), the file is written without one, and a crash will leave its torn
+     * tail in place: opening says so. An earlier marker that can be neither replaced nor removed would no longer
+     * be true once records are written, so then the file is not opened.
+     */
+    private void mark(final OpenMarker.State opening) throws IOException
     {
-        final byte[] header = options.header();
-        if (header == null)
+        try
         {
-            return 0;
+            marker.write(opening, sync.forcing());
+            state = opening;
         }
-        final ByteBuffer source = ByteBuffer.wrap(header);
-        while (source.hasRemaining())
+        catch (final IOException ex)
         {
-            channel.write(source);
+            state = null;
+            try
+            {
+                marker.remove();
+            }
+            catch (final IOException stale)
+            {
+                ex.addSuppressed(stale);
+                throw new IOException("Cannot replace or remove the open marker " + marker.path() + " beside " +
+                    path + ", which would no longer be true once records are written", ex);
+            }
+            final String unmarked = "Cannot write the open marker " + marker.path() + " (" + ex + "), so a crash " +
+                "would leave a torn record at the end of " + path + ": it will not be cut";
+            warning = warning == null ? unmarked : warning + ". " + unmarked;
         }
-        return header.length;
+    }
+
+    /** Cuts the tail an unclean end left, if the marker says there was one and it is about this file. */
+    private String recover() throws IOException
+    {
+        final OpenMarker.State left;
+        try
+        {
+            left = marker.read();
+        }
+        catch (final IOException unreadable)
+        {
+            return "Cannot tell whether " + path + " was closed cleanly, so its tail is left as it is: " +
+                unreadable.getMessage();
+        }
+        if (left == null)
+        {
+            return null;
+        }
+        final String key = String.valueOf(Files.readAttributes(path, BasicFileAttributes.class).fileKey());
+        if (!key.equals(left.fileKey()))
+        {
+            return marker.path() + " says a file that is no longer at " + path + " was not closed cleanly; " +
+                "the file there now is left as it is";
+        }
+        return TornTail.cut(path, left);
     }
 
     private BasicFileAttributes attributes() throws IOException
@@ -163,7 +292,24 @@ final class SinkFile
         }
     }
 
-    private void closeQuietly()
+    /** Cuts the file written at {@code end} before letting it go; a broken channel is being replaced anyway. */
+    private void cutQuietly(final long end)
+    {
+        try
+        {
+            if (regular && channel != null && channel.isOpen() && channel.size() > end)
+            {
+                channel.truncate(end);
+            }
+        }
+        catch (final IOException ignored)
+        {
+            // the reopen that follows cuts the file at the path again, when it is still this one
+        }
+    }
+
+    /** Closes the channel and leaves the marker: for a sink that fails to open, or a channel being replaced. */
+    void closeQuietly()
     {
         try
         {

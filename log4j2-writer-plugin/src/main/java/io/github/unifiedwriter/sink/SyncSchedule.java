@@ -50,6 +50,12 @@ final class SyncSchedule
         }
     }
 
+    /** {@return whether the policy forces at all} Never is the one that does not. */
+    boolean forcing()
+    {
+        return !policy.isNever();
+    }
+
     /** Forces done so far: lets the policy be checked by counting rather than by timing. */
     long forces()
     {

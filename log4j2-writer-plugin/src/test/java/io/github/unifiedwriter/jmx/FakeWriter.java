@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeWriter implements MonitoredWriter
 {
     volatile long enqueued = 11;
+    volatile long offered = 15;
     volatile long written = 7;
     volatile long dropped = 2;
     volatile long failed = 1;
@@ -37,7 +38,7 @@ final class FakeWriter implements MonitoredWriter
     @Override
     public WriterMetrics metrics()
     {
-        return new WriterMetrics(enqueued, written, dropped, failed, errors, restarts, pending, batches, bytesWritten,
+        return new WriterMetrics(offered, enqueued, written, dropped, failed, errors, restarts, pending, batches, bytesWritten,
             fallbackToSync, lastError);
     }
 

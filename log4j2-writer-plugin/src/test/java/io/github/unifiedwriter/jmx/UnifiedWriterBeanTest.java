@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class UnifiedWriterBeanTest
 {
-    private static final Set<String> ATTRIBUTES = Set.of("Enqueued", "Written", "Dropped", "Failed", "Errors",
+    private static final Set<String> ATTRIBUTES = Set.of("Offered", "Enqueued", "Written", "Dropped", "Failed", "Errors",
         "Restarts", "Pending", "Batches", "BytesWritten", "RemainingCapacity", "RingSize", "Mode", "Policy",
         "WriterType", "FileName", "BatchSize", "FlushIntervalMillis", "FallbackToSync", "LastError");
     private static final Set<String> OPERATIONS = Set.of("trigger", "flush", "restart", "reopen");
@@ -56,6 +56,7 @@ class UnifiedWriterBeanTest
     void everyAttributeReadsTheWritersValue() throws Exception
     {
         final Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("Offered", 15L);
         expected.put("Enqueued", 11L);
         expected.put("Written", 7L);
         expected.put("Dropped", 2L);

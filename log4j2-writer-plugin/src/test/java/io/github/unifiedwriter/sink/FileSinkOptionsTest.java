@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FileSinkOptionsTest
 {
     @Test
-    void defaultsAreAppendBlockWritesOf64KiBRegionsOf32MiBNoFsyncAndNewlineRecords()
+    void defaultsAreAppendBlockWritesOf64KiBRegionsOf32MiBNoFsync()
     {
         final FileSinkOptions options = FileSinkOptions.builder().build();
         assertTrue(options.append());
@@ -24,7 +24,6 @@ class FileSinkOptionsTest
         assertEquals(32 * 1024 * 1024, options.regionSize());
         assertEquals(FsyncPolicy.never(), options.fsync());
         assertNull(options.filePermissions());
-        assertEquals('\n', options.delimiter());
         assertNull(options.header());
         assertNull(options.footer());
     }
@@ -37,7 +36,6 @@ class FileSinkOptionsTest
         refused(b -> b.bufferSize(-5), "Invalid bufferSize: '-5'");
         refused(b -> b.regionSize(100), "Invalid regionSize: '100'; accepted: a byte count from 4096 to 1073741824");
         refused(b -> b.fsync(null), "Invalid fsync: 'null'; accepted:");
-        refused(b -> b.delimiter((byte)0), "Invalid delimiter: '0'; accepted: any byte but 0");
     }
 
     @Test

@@ -63,6 +63,24 @@ class PartialFailureTest
         assertEquals(all, Files.readString(file));
     }
 
+    /** Stop gave up after a failed write: the file is let go at its last whole record, with nothing torn after. */
+    @ParameterizedTest
+    @EnumSource(value = SinkType.class, names = {"BLOCK", "LINE"})
+    void closingAfterAFailedWriteLeavesTheFileAtItsLastConfirmedRecord(final SinkType type) throws IOException
+    {
+        final Path file = dir.resolve("closed.log");
+        final Faults disk = new Faults();
+        disk.space = 7;
+        final TestBatch batch = TestBatch.of("one\n", "two\n", "three\n");
+        try (BatchDestination sink = type.open(file, FileSinkOptions.builder(), disk))
+        {
+            assertThrows(IOException.class, () -> sink.write(batch));
+            assertEquals("one\ntwo", Files.readString(file), "the torn record is on disk");
+        }
+        assertEquals(1, batch.confirmed());
+        assertEquals("one\n", Files.readString(file));
+    }
+
     @Test
     void diskFullWithinRecordLargerThanBufferIsCutBackToBufferedRecordsBeforeIt() throws IOException
     {
@@ -209,7 +227,8 @@ class PartialFailureTest
 
     @ParameterizedTest
     @EnumSource(SinkType.class)
-    void reopenAfterRotationOpensTheNewFileAfreshAndLeavesItsContent(final SinkType type) throws IOException
+    void reopenAfterRotationLeavesTheOldFileAtItsLastRecordAndAppendsToTheNewOneWithoutCuttingIt(
+        final SinkType type) throws IOException
     {
         final Path file = dir.resolve("app.log");
         final Path rotated = dir.resolve("app.log.1");
@@ -222,8 +241,8 @@ class PartialFailureTest
             sink.reopen();
             sink.write(TestBatch.of("new 1\n"));
         }
-        assertEquals(newcomer + "new 1\n", Files.readString(file));
-        assertFalse(Files.readString(rotated).contains("new"), "nothing goes to the rotated file after reopen");
+        assertEquals(newcomer + "tornnew 1\n", Files.readString(file), "a file the sink did not write is not cut");
+        assertEquals("old 1\nold 2\n", Files.readString(rotated), "the rotated file ends at its last record");
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import io.github.unifiedwriter.perf.compare.CompareCommand;
 import io.github.unifiedwriter.perf.demo.DemoCommand;
 import io.github.unifiedwriter.perf.latency.LatencyCommand;
 import io.github.unifiedwriter.perf.soak.SoakCommand;
+import io.github.unifiedwriter.perf.stress.StressCommand;
 
 /** Entry point of {@code unifiedwriter-perf.jar}: picks the command named first on the command line. */
 public final class Main
@@ -37,6 +38,7 @@ public final class Main
                 case "compare" -> CompareCommand.run(rest, out);
                 case "latency" -> LatencyCommand.run(rest, out);
                 case "soak" -> SoakCommand.run(rest, out);
+                case "stress" -> StressCommand.run(rest, out);
                 default ->
                 {
                     out.println("unknown command '" + args[0] + "'");
@@ -60,5 +62,6 @@ public final class Main
         out.println("  " + CompareCommand.USAGE);
         out.println("  " + LatencyCommand.USAGE);
         out.println("  " + SoakCommand.USAGE);
+        out.println("  " + StressCommand.USAGE);
     }
 }

@@ -22,7 +22,7 @@ public final class WriterBean
     public static final String QUERY = "io.github.unifiedwriter:type=UnifiedWriter,*";
 
     /** The counters printed for each appender, in this order. */
-    public static final List<String> COUNTERS = List.of("Enqueued", "Written", "Dropped", "Failed", "Errors",
+    public static final List<String> COUNTERS = List.of("Offered", "Enqueued", "Written", "Dropped", "Failed", "Errors",
         "Restarts", "Pending", "Batches", "BytesWritten", "RemainingCapacity");
 
     private final MBeanServerConnection server;

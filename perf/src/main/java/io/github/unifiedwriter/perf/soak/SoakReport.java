@@ -29,7 +29,7 @@ final class SoakReport
     private Histogram interval;
     private long lastCalls;
     private long lastTime = start;
-    private long enqueued;
+    private long offered;
     private long written;
     private long dropped;
     private long failed;
@@ -48,15 +48,15 @@ final class SoakReport
         final long calls = load.calls();
         interval = load.latency().getIntervalHistogram(interval);
         total.add(interval);
-        enqueued = bean.counter("Enqueued");
+        offered = bean.counter("Offered");
         written = bean.counter("Written");
         dropped = bean.counter("Dropped");
         failed = bean.counter("Failed");
         pending = bean.counter("Pending");
-        out.printf(Locale.ROOT, "[%6.0f s] calls %,d (%,.0f/s)  Enqueued %,d Written %,d Dropped %,d Failed %,d Errors %,d"
+        out.printf(Locale.ROOT, "[%6.0f s] calls %,d (%,.0f/s)  Offered %,d Written %,d Dropped %,d Failed %,d Errors %,d"
                 + " Restarts %,d Pending %,d  heap after GC %.1f MiB, %d GCs  call latency us p50 %.1f p99 %.1f p99.9 %.1f"
                 + " max %.1f  segments checked %d%n",
-            (now - start) / 1e9, calls, (calls - lastCalls) / ((now - lastTime) / 1e9), enqueued, written, dropped, failed,
+            (now - start) / 1e9, calls, (calls - lastCalls) / ((now - lastTime) / 1e9), offered, written, dropped, failed,
             bean.counter("Errors"), bean.counter("Restarts"), pending, heapAfterGc() / 1048576.0, gcCount(),
             interval.getValueAtPercentile(50) / 1e3, interval.getValueAtPercentile(99) / 1e3,
             interval.getValueAtPercentile(99.9) / 1e3, interval.getMaxValue() / 1e3, segments.rotations());
@@ -64,10 +64,10 @@ final class SoakReport
         lastTime = now;
     }
 
-    /** Every record enqueued was written, dropped or failed, and none is left: read just before stop. */
+    /** Every call offered was written, dropped or failed, and none is left: read just before stop. */
     boolean countersAddUp()
     {
-        return enqueued == written + dropped + failed && pending == 0;
+        return offered == written + dropped + failed && pending == 0;
     }
 
     boolean summary(final Segments segments, final long[] callsPerProducer, final boolean countersAddUp)
@@ -82,8 +82,8 @@ final class SoakReport
         out.printf(Locale.ROOT, "soak done after %.1f s: %,d calls, %,d lines checked in %d file(s): %s%n",
             (System.nanoTime() - start) / 1e9, calls, segments.lines(), segments.rotations() + 1,
             complete ? "every line once, each thread in order" : "INCOMPLETE: " + segments.tracker().describe());
-        out.printf(Locale.ROOT, "counters: Enqueued %,d = Written %,d + Dropped %,d + Failed %,d, Pending %,d: %s%n",
-            enqueued, written, dropped, failed, pending, countersAddUp ? "they add up" : "THEY DO NOT ADD UP");
+        out.printf(Locale.ROOT, "counters: Offered %,d = Written %,d + Dropped %,d + Failed %,d, Pending %,d: %s%n",
+            offered, written, dropped, failed, pending, countersAddUp ? "they add up" : "THEY DO NOT ADD UP");
         out.printf(Locale.ROOT, "call latency over the whole run, us: p50 %.1f p99 %.1f p99.9 %.1f p99.99 %.1f max %.1f%n",
             total.getValueAtPercentile(50) / 1e3, total.getValueAtPercentile(99) / 1e3,
             total.getValueAtPercentile(99.9) / 1e3, total.getValueAtPercentile(99.99) / 1e3, total.getMaxValue() / 1e3);
