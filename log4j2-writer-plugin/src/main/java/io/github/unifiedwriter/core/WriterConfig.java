@@ -11,8 +11,21 @@ public final class WriterConfig
 {
     /** Smallest ring the writer accepts; smaller requests are refused, larger ones rounded up to a power of two. */
     public static final int MIN_RING_SIZE = 64;
-    /** Largest ring: slots are preallocated, so the bound keeps a typo from eating the heap. */
+    /**
+     * Largest ring in any JVM: slots are preallocated, so the bound keeps a typo from eating the heap. A JVM
+     * accepts at most {@link #largestRing()}, which also depends on its maximum heap.
+     */
     public static final int MAX_RING_SIZE = 1 << 24;
+    /**
+     * Heap one ring slot takes before any record grows it: the slot, its 128-byte array and buffer view, and
+     * the ring's own bookkeeping. Measured as 248 bytes with compressed references and 270 without.
+     */
+    public static final int BYTES_PER_SLOT = 272;
+    /**
+     * Shortest {@code tick} and {@code flushInterval}: both also bound how long an idle writer sleeps, and
+     * below a millisecond an idle writer keeps a core busy waking up.
+     */
+    public static final Duration MIN_INTERVAL = Duration.ofMillis(1);
 
     private final String name;
     private final int ringSize;
@@ -55,6 +68,43 @@ public final class WriterConfig
         return new Builder();
     }
 
+    /**
+     * @param ringSize slots asked for, from {@link #MIN_RING_SIZE} to {@link #MAX_RING_SIZE}
+     * @return the heap the ring takes, after rounding up to a power of two
+     */
+    public static long ringBytes(final int ringSize)
+    {
+        return (long)slots(ringSize) * BYTES_PER_SLOT;
+    }
+
+    /**
+     * {@return the largest ring this JVM accepts: one that takes at most half of its maximum heap, and at most
+     * {@link #MAX_RING_SIZE}} Any thread.
+     */
+    public static int largestRing()
+    {
+        return largestRing(Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * @param maxHeap a JVM's maximum heap, in bytes
+     * @return the largest ring that JVM accepts
+     */
+    public static int largestRing(final long maxHeap)
+    {
+        final long slots = maxHeap / 2 / BYTES_PER_SLOT;
+        return (int)Math.min(MAX_RING_SIZE, Long.highestOneBit(Math.max(slots, MIN_RING_SIZE)));
+    }
+
+    /**
+     * @param ringSize slots asked for, from {@link #MIN_RING_SIZE} to {@link #MAX_RING_SIZE}
+     * @return the slots the ring gets: the next power of two
+     */
+    public static int slots(final int ringSize)
+    {
+        return ringSize <= 1 ? 1 : Integer.highestOneBit(ringSize - 1) << 1;
+    }
+
     /** {@return a builder holding this configuration's values, to derive a changed copy} */
     public Builder toBuilder()
     {
@@ -88,7 +138,7 @@ public final class WriterConfig
         return mode;
     }
 
-    /** {@return the records per write call at most} */
+    /** {@return the records per write call at most: never more than half the ring} */
     public int batchSize()
     {
         return batchSize;
@@ -201,7 +251,8 @@ public final class WriterConfig
         }
 
         /**
-         * @param ringSize the ring's slots, from {@link #MIN_RING_SIZE} to {@link #MAX_RING_SIZE}, rounded up to a power of two
+         * @param ringSize the ring's slots, from {@link #MIN_RING_SIZE} to {@link #largestRing()}, rounded up to
+         *                 a power of two
          * @return this builder
          */
         public Builder ringSize(final int ringSize)
@@ -231,7 +282,7 @@ public final class WriterConfig
         }
 
         /**
-         * @param batchSize the records per write call at most
+         * @param batchSize the records per write call at most; more than half the ring is cut to half the ring
          * @return this builder
          */
         public Builder batchSize(final int batchSize)
@@ -251,7 +302,7 @@ public final class WriterConfig
         }
 
         /**
-         * @param flushInterval in LOOP mode, the longest a record waits for company
+         * @param flushInterval in LOOP mode, the longest a record waits for company; at least {@link #MIN_INTERVAL}
          * @return this builder
          */
         public Builder flushInterval(final Duration flushInterval)
@@ -261,7 +312,7 @@ public final class WriterConfig
         }
 
         /**
-         * @param tick in LOOP mode, how often the writer looks at the ring
+         * @param tick in LOOP mode, how often the writer looks at the ring; at least {@link #MIN_INTERVAL}
          * @return this builder
          */
         public Builder tick(final Duration tick)
@@ -347,14 +398,16 @@ public final class WriterConfig
         public WriterConfig build()
         {
             require(name != null && !name.isBlank(), "name", name, "a non-blank name");
-            require(ringSize >= MIN_RING_SIZE && ringSize <= MAX_RING_SIZE, "ringSize", ringSize,
-                "an integer from " + MIN_RING_SIZE + " to " + MAX_RING_SIZE);
+            final int largest = async ? largestRing() : MAX_RING_SIZE;
+            require(ringSize >= MIN_RING_SIZE && ringSize <= largest, "ringSize", ringSize,
+                "an integer from " + MIN_RING_SIZE + " to " + largest + " (at most half the maximum heap, at " +
+                BYTES_PER_SLOT + " bytes a slot)");
             require(policy != null, "policy", null, "one of BLOCK, DROP_NEWEST, DROP_OLDEST, WARN");
             require(mode != null, "mode", null, "one of TRIGGER, LOOP, MANUAL");
             require(batchSize >= 1, "batchSize", batchSize, "an integer of at least 1");
             require(bufferSize >= 1, "bufferSize", bufferSize, "a byte count of at least 1");
-            positive("flushInterval", flushInterval);
-            positive("tick", tick);
+            atLeast("flushInterval", flushInterval, MIN_INTERVAL);
+            atLeast("tick", tick, MIN_INTERVAL);
             require(maxRestarts >= 0, "maxRestarts", maxRestarts, "an integer of at least 0");
             notNegative("shutdownTimeout", shutdownTimeout);
             positive("warnInterval", warnInterval);
@@ -363,13 +416,19 @@ public final class WriterConfig
                 notNegative("blockTimeout", blockTimeout);
             }
             Objects.requireNonNull(listener, "listener");
-            ringSize = Integer.highestOneBit(ringSize - 1) << 1;
+            ringSize = slots(ringSize);
+            batchSize = Math.min(batchSize, ringSize / 2);
             return new WriterConfig(this);
         }
 
         private static void positive(final String field, final Duration value)
         {
             require(value != null && !value.isNegative() && !value.isZero(), field, value, "a positive duration");
+        }
+
+        private static void atLeast(final String field, final Duration value, final Duration floor)
+        {
+            require(value != null && value.compareTo(floor) >= 0, field, value, "a duration of at least " + floor);
         }
 
         private static void notNegative(final String field, final Duration value)

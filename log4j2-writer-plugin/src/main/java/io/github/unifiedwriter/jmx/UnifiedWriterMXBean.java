@@ -88,8 +88,8 @@ public interface UnifiedWriterMXBean
     @Description("The file being written.")
     String getFileName();
 
-    /** {@return records per write call at most, in records} */
-    @Description("Records per write call at most, in records.")
+    /** {@return records per write call at most, in records: batchSize, or half the ring when that is less} */
+    @Description("Records per write call at most, in records: batchSize, or half the ring when that is less.")
     @Metric(type = Metric.GAUGE, units = "records")
     int getBatchSize();
 

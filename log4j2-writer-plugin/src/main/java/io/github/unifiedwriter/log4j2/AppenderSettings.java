@@ -51,34 +51,43 @@ record AppenderSettings(
         "line", WriterType.LINE, "mmap", WriterType.MMAP);
     private static final Map<String, Fsync> FSYNC_WORDS = Map.of("never", Fsync.NEVER, "batch", Fsync.BATCH);
 
-    /**
-     * @param given the attributes that were set, by canonical name; aliases are already folded in, except
-     *              {@code flush} and {@code deadline}, which read bare seconds
-     * @return the settings, or null once every problem is reported
-     */
+    /** As {@link #read(Map, AttributeNames)} for attributes set from code, by their canonical names. */
     static AppenderSettings read(final Map<String, String> given)
     {
+        return read(given, AttributeNames.FROM_CODE);
+    }
+
+    /**
+     * @param given   the attributes that were set, by canonical name; aliases are already folded in, except
+     *                {@code flush} and {@code deadline}, which read bare seconds
+     * @param names   the attributes as written: refused when one is written twice, and named in messages
+     * @return the settings, or null once every problem is reported
+     */
+    static AppenderSettings read(final Map<String, String> given, final AttributeNames names)
+    {
         final String shownName = given.get("name") == null ? "" : given.get("name");
-        final Attributes in = new Attributes(shownName, given);
+        final Attributes in = new Attributes(shownName, given, names.written());
+        names.refuseRepeats(in);
         final String name = in.required("name");
         final Path file = file(in);
         final boolean append = in.bool("append", true);
         final Mode mode = in.choice("mode", Mode.TRIGGER, MODES, "trigger, loop or manual");
-        final Duration tick = in.duration("tick", Duration.ofMillis(10), false, false);
+        final Duration tick = in.duration("tick", Duration.ofMillis(10), WriterConfig.MIN_INTERVAL, false);
         final int ringSize = in.count("ringSize", 16384, WriterConfig.MIN_RING_SIZE, WriterConfig.MAX_RING_SIZE);
         final QueuePolicy policy = in.choice("policy", QueuePolicy.BLOCK, POLICIES,
             "block, drop_newest (or skip), drop_oldest or warn");
         final int batchSize = in.count("batchSize", 1024, 1, Integer.MAX_VALUE);
-        final Duration flushInterval = alias(in, "flushInterval", "flush", Duration.ofMillis(100), false);
+        final Duration flushInterval =
+            alias(in, "flushInterval", "flush", Duration.ofMillis(100), WriterConfig.MIN_INTERVAL);
         final long bufferSize = in.size("bufferSize", 64 * 1024, 1, MAX_SIZE);
         final WriterType type = in.choice("writerType", WriterType.BLOCK, WRITER_TYPES, "block, line or mmap");
         final long regionSize = in.size("regionSize", 32L << 20, MIN_REGION_SIZE, MAX_SIZE);
         final Fsync fsync = fsync(in);
         final boolean async = in.bool("async", true);
-        final Duration shutdownTimeout = alias(in, "shutdownTimeout", "deadline", Duration.ofSeconds(5), true);
+        final Duration shutdownTimeout = alias(in, "shutdownTimeout", "deadline", Duration.ofSeconds(5), Duration.ZERO);
         final boolean noBlockTimeout =
             in.isSet("blockTimeout") && "none".equalsIgnoreCase(in.text("blockTimeout").trim());
-        final Duration blockTimeout = noBlockTimeout ? null : in.duration("blockTimeout", null, true, false);
+        final Duration blockTimeout = noBlockTimeout ? null : in.duration("blockTimeout", null, Duration.ZERO, false);
         final boolean autoRestart = in.bool("autoRestart", true);
         final int maxRestarts = in.count("maxRestarts", 10, 0, Integer.MAX_VALUE);
         final Level discardThreshold = in.level("discardThreshold", Level.INFO, false);
@@ -102,11 +111,18 @@ record AppenderSettings(
             in.conflict("triggerLevel", triggerLevel, "discardThreshold", discardThreshold,
                 "a triggering event could itself be dropped; make triggerLevel more severe than discardThreshold");
         }
+        Memory.check(in, async, ringSize, type, bufferSize);
         if (!in.valid())
         {
             return null;
         }
         warnAboutNoEffect(in, mode, policy, type, async, autoRestart, blockTimeout);
+        final int slots = WriterConfig.slots(ringSize);
+        if (async && in.isSet("batchSize") && batchSize > slots / 2)
+        {
+            in.adjusted("batchSize", "is more than half the ring of " + slots + " slots: a batch holds at most " +
+                slots / 2 + " records, the BatchSize that JMX shows");
+        }
 
         final WriterConfig config;
         try
@@ -147,7 +163,7 @@ record AppenderSettings(
 
     /** An attribute and its compatibility alias, which also reads a bare number of seconds. */
     private static Duration alias(final Attributes in, final String attribute, final String alias,
-        final Duration otherwise, final boolean zeroAllowed)
+        final Duration otherwise, final Duration floor)
     {
         if (in.isSet(attribute) && in.isSet(alias))
         {
@@ -155,8 +171,8 @@ record AppenderSettings(
                 alias + " is another name for " + attribute + "; set only one");
             return otherwise;
         }
-        return in.isSet(alias) ? in.duration(alias, otherwise, zeroAllowed, true) :
-            in.duration(attribute, otherwise, zeroAllowed, false);
+        return in.isSet(alias) ? in.duration(alias, otherwise, floor, true) :
+            in.duration(attribute, otherwise, floor, false);
     }
 
     private static Fsync fsync(final Attributes in)

@@ -15,8 +15,8 @@ import org.apache.logging.log4j.status.StatusLogger;
  * falling back to a default: Log4j2's own converters would turn {@code append="ture"} into false with a WARN
  * and truncate the user's log.
  *
- * <p>Each refusal is an ERROR naming the attribute, the value and what is accepted, and makes {@link #valid()}
- * false. Used by the thread that builds the configuration.
+ * <p>Each refusal is an ERROR naming the attribute as the user wrote it (an alias, or another case), the value
+ * and what is accepted, and makes {@link #valid()} false. Used by the thread that builds the configuration.
  */
 final class Attributes
 {
@@ -25,16 +25,25 @@ final class Attributes
 
     private final String appender;
     private final Map<String, String> given;
+    private final Map<String, String> written;
     private boolean valid = true;
 
     /**
      * @param appender the appender's name, for messages
      * @param given    the attributes that were set, by their canonical names
+     * @param written  for an attribute set under another name or case, that name, by canonical name
      */
-    Attributes(final String appender, final Map<String, String> given)
+    Attributes(final String appender, final Map<String, String> given, final Map<String, String> written)
     {
         this.appender = appender;
         this.given = given;
+        this.written = written;
+    }
+
+    /** {@return the attribute as the user wrote it: an alias or another case, or the canonical name} */
+    String shown(final String attribute)
+    {
+        return written.getOrDefault(attribute, attribute);
     }
 
     /** False once any value was refused. */
@@ -81,7 +90,7 @@ final class Attributes
         return otherwise;
     }
 
-    /** A whole number from {@code min} to {@code max}. */
+    /** A whole number from {@code min} to {@code max}, in ASCII digits only: no sign, no other script. */
     int count(final String attribute, final int otherwise, final int min, final int max)
     {
         final String value = given.get(attribute);
@@ -89,23 +98,43 @@ final class Attributes
         {
             return otherwise;
         }
-        final String accepted = max == Integer.MAX_VALUE ?
-            "a whole number of at least " + min : "a whole number from " + min + " to " + max;
-        try
+        final String accepted = (max == Integer.MAX_VALUE ?
+            "a whole number of at least " + min : "a whole number from " + min + " to " + max) + ", in digits 0-9";
+        final String digits = value.trim();
+        if (digits.startsWith("-") && digits.length() > 1 && isDigits(digits.substring(1)))
         {
-            final long number = Long.parseLong(value.trim());
+            reject(attribute, "negative", accepted);
+        }
+        else if (!isDigits(digits))
+        {
+            reject(attribute, "not a whole number", accepted);
+        }
+        else
+        {
+            final long number = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
             if (number >= min && number <= max)
             {
                 return (int)number;
             }
-            reject(attribute, number < 0 ? "negative" : number == 0 ? "zero is meaningless here" : "out of range",
-                accepted);
-        }
-        catch (final NumberFormatException ex)
-        {
-            reject(attribute, "not a whole number", accepted);
+            reject(attribute, number == 0 ? "zero is meaningless here" : "out of range", accepted);
         }
         return otherwise;
+    }
+
+    private static boolean isDigits(final String text)
+    {
+        if (text.isEmpty())
+        {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++)
+        {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A byte size from {@code min} to {@code max}. */
@@ -136,9 +165,9 @@ final class Attributes
     /**
      * A duration with a unit, or with {@code bareSeconds} also a bare number of seconds.
      *
-     * @param zeroAllowed false refuses zero
+     * @param floor the shortest accepted, {@link Duration#ZERO} to allow zero
      */
-    Duration duration(final String attribute, final Duration otherwise, final boolean zeroAllowed,
+    Duration duration(final String attribute, final Duration otherwise, final Duration floor,
         final boolean bareSeconds)
     {
         final String value = given.get(attribute);
@@ -146,16 +175,18 @@ final class Attributes
         {
             return otherwise;
         }
-        final String accepted = bareSeconds ? "a number of seconds such as 0.1, or " + Durations.ACCEPTED :
-            (zeroAllowed ? "" : "a positive duration: ") + Durations.ACCEPTED;
+        final String least = floor.isZero() ? "" : "at least " + Durations.format(floor) + ": ";
+        final String accepted = least + (bareSeconds ? "a number of seconds such as 0.1, or " : "") +
+            Durations.ACCEPTED;
         try
         {
             final Duration duration = bareSeconds ? Durations.parseSecondsByDefault(value) : Durations.parse(value);
-            if (zeroAllowed || !duration.isZero())
+            if (duration.compareTo(floor) >= 0)
             {
                 return duration;
             }
-            reject(attribute, "zero is meaningless here", accepted);
+            reject(attribute, duration.isZero() ? "zero is meaningless here" :
+                "shorter than " + Durations.format(floor), accepted);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -228,7 +259,7 @@ final class Attributes
         valid = false;
         StatusLogger.getLogger().error(
             "UnifiedWriter appender \"{}\": invalid {}=\"{}\": {}. Accepted: {}. The appender is not created.",
-            appender, attribute, given.get(attribute), reason, accepted);
+            appender, shown(attribute), given.get(attribute), reason, accepted);
     }
 
     /** Refuses two values that contradict each other; either may be a default, so both values are given. */
@@ -238,7 +269,7 @@ final class Attributes
         valid = false;
         StatusLogger.getLogger().error(
             "UnifiedWriter appender \"{}\": {}=\"{}\" conflicts with {}=\"{}\": {}. The appender is not created.",
-            appender, first, firstValue, second, secondValue, reason);
+            appender, shown(first), firstValue, shown(second), secondValue, reason);
     }
 
     /** Refuses the appender for a reason the other methods do not cover. */
@@ -255,7 +286,14 @@ final class Attributes
         if (isSet(attribute))
         {
             StatusLogger.getLogger().warn("UnifiedWriter appender \"{}\": {}=\"{}\" has no effect {}.",
-                appender, attribute, given.get(attribute), reason);
+                appender, shown(attribute), given.get(attribute), reason);
         }
+    }
+
+    /** A valid value that does not apply as given: a WARN saying what applies, and the appender is created. */
+    void adjusted(final String attribute, final String reason)
+    {
+        StatusLogger.getLogger().warn("UnifiedWriter appender \"{}\": {}=\"{}\" {}.",
+            appender, shown(attribute), given.get(attribute), reason);
     }
 }

@@ -17,7 +17,8 @@ final class Durations
     /** What the configuration accepts, for error messages. */
     static final String ACCEPTED = "a duration with a unit (ns, us, ms, s, m or h), such as 250ms or 5s";
 
-    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zµ]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM =
+        Pattern.compile("([0-9]+(?:\\.[0-9]+)?)[ \\t]*([a-zµ]*)", Pattern.CASE_INSENSITIVE);
 
     private Durations()
     {
@@ -68,6 +69,25 @@ final class Durations
         {
             throw new IllegalArgumentException("too long, or finer than a nanosecond");
         }
+    }
+
+    /** A duration in the largest unit that shows it whole, such as {@code 1ms} or {@code 250us}. */
+    static String format(final Duration duration)
+    {
+        final long nanos = duration.toNanos();
+        if (nanos == 0)
+        {
+            return "0s";
+        }
+        final String[] units = {"h", "m", "s", "ms", "us"};
+        for (final String unit : units)
+        {
+            if (nanos % nanosPerUnit(unit) == 0)
+            {
+                return nanos / nanosPerUnit(unit) + unit;
+            }
+        }
+        return nanos + "ns";
     }
 
     private static long nanosPerUnit(final String unit)

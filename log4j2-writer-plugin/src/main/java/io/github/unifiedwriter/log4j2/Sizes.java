@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * Reads byte sizes in Log4j2's {@code FileSize} forms ({@code 64KB}, {@code 32 MB}, {@code 1024}, 1024-based),
- * but refuses what it cannot read instead of falling back to a default.
+ * but refuses what it cannot read instead of falling back to a default: only ASCII digits, no sign, and no
+ * fraction of a byte ({@code 1.5KB} is 1536 bytes, {@code 1.9} is refused).
  */
 final class Sizes
 {
     private static final Pattern FORM =
-        Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)(B?)", Pattern.CASE_INSENSITIVE);
+        Pattern.compile("([0-9]+(?:\\.[0-9]+)?)[ \\t]*([KMGT]?)(B?)", Pattern.CASE_INSENSITIVE);
 
     private Sizes()
     {
@@ -42,9 +43,14 @@ final class Sizes
         }
         final BigDecimal amount = new BigDecimal(matcher.group(1));
         final long unit = unit(matcher.group(2).toUpperCase(Locale.ROOT));
+        final BigDecimal bytes = amount.multiply(BigDecimal.valueOf(unit));
+        if (bytes.stripTrailingZeros().scale() > 0)
+        {
+            throw new IllegalArgumentException("not a whole number of bytes");
+        }
         try
         {
-            return amount.multiply(BigDecimal.valueOf(unit)).setScale(0, RoundingMode.DOWN).longValueExact();
+            return bytes.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
         }
         catch (final ArithmeticException ex)
         {
@@ -67,6 +73,21 @@ final class Sizes
             return (bytes >> 10) + "KB";
         }
         return bytes == 1 ? "1 byte" : bytes + " bytes";
+    }
+
+    /** Memory in round figures for messages, such as {@code 4.3GB} or {@code 272MB}. */
+    static String about(final long bytes)
+    {
+        final String[] units = {"bytes", "KB", "MB", "GB", "TB"};
+        double amount = bytes;
+        int unit = 0;
+        while (amount >= 1024 && unit < units.length - 1)
+        {
+            amount /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " bytes" : amount >= 10 ? Math.round(amount) + units[unit] :
+            String.format(Locale.ROOT, "%.1f%s", amount, units[unit]);
     }
 
     private static long unit(final String unit)

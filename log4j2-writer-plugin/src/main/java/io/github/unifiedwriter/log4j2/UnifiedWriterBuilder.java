@@ -20,10 +20,15 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * <p>Every attribute is taken as text and read in {@link #build()}, where a bad value is an ERROR and no appender,
  * never a silent default. Attribute names are case-insensitive; {@code queue}, {@code maxQueueSize},
  * {@code size}, {@code writer}, {@code async_en}, {@code flush} and {@code deadline} are kept as other names
- * for compatibility. Used by the thread that builds the configuration; not thread-safe.
+ * for compatibility. An attribute written under two of its names is refused, and messages name each attribute
+ * as written. Used by the thread that builds the configuration; not thread-safe.
  */
 public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core.util.Builder<UnifiedWriterAppender>
 {
+    /** The attributes as written; first, so that Log4j2 has taken none of them yet. Null when built from code. */
+    @AsWritten
+    private Map<String, String> asWritten;
+
     /** The appender's name; required. */
     @PluginBuilderAttribute
     private String name;
@@ -150,7 +155,7 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
     @Override
     public UnifiedWriterAppender build()
     {
-        final AppenderSettings settings = AppenderSettings.read(attributes());
+        final AppenderSettings settings = AppenderSettings.read(attributes(), AttributeNames.of(asWritten));
         if (settings == null)
         {
             return null;

@@ -40,8 +40,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     private final OpenFile file;
     private final String appenderName;
     private final Generations generations;
-    private volatile AppenderSettings settings;
-    private volatile Layout<?> layout;
+    private volatile Data current;
     private volatile UnifiedWriterBean mbean;
 
     /** What an appender asks the manager for. */
@@ -54,8 +53,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     {
         super(context, key);
         this.file = file;
-        this.settings = data.settings();
-        this.layout = data.layout();
+        this.current = data;
         this.appenderName = data.settings().name();
         this.listener = new StatusLoggerListener(appenderName);
         this.generations = new Generations(Generation.start(writerConfig(data.settings()), file, true));
@@ -117,14 +115,14 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         return generations.write(layout, event, droppable, trigger);
     }
 
-    /** A reload: the settings of the appender that now asks for this manager. */
+    /** A reload, or another appender of the same configuration, whose writer settings must then agree. */
     @Override
     public void updateData(final Object data)
     {
         final Data next = (Data)data;
-        final AppenderSettings previous = settings;
-        settings = next.settings();
-        layout = next.layout();
+        final AppenderSettings previous = current.settings();
+        SharedSettings.requireAgreement(current, next);
+        current = next;
         if (next.settings().jmx() != (mbean != null))
         {
             if (next.settings().jmx())
@@ -159,10 +157,10 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         {
             next = Generation.start(config, file, false);
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | OutOfMemoryError ex)
         {
-            StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot start a writer with the new settings; " +
-                "keeping the running one: {}", appenderName, ex.toString(), ex);
+            StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot start a writer with the new settings " +
+                "(ringSize={}); keeping the running one: {}", appenderName, config.ringSize(), ex.toString(), ex);
             return;
         }
         generations.swap(next, previous.writer().shutdownTimeout(), () ->
@@ -178,7 +176,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     {
         try
         {
-            file.switchTo(newSink.withHeader(layout.getHeader()));
+            file.switchTo(newSink.withHeader(current.layout().getHeader()));
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -196,7 +194,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     protected boolean releaseSub(final long timeout, final TimeUnit timeUnit)
     {
         unregisterMBean();
-        final boolean drained = generations.stop(settings.writer().shutdownTimeout());
+        final boolean drained = generations.stop(current.settings().writer().shutdownTimeout());
         final AtomicBoolean closed = new AtomicBoolean(true);
         generations.current().whenClosed(() -> closed.set(closeFile()));
         return drained && closed.get();
@@ -206,7 +204,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     {
         try
         {
-            file.close(layout.getFooter());
+            file.close(current.layout().getFooter());
             return true;
         }
         catch (final IOException | RuntimeException ex)

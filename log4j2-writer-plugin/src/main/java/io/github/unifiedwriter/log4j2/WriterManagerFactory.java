@@ -5,13 +5,16 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import io.github.unifiedwriter.core.WriterConfig;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * Opens the file for the first appender that names it and starts its writer. Log4j2 calls it under its manager
- * lock, on the thread that builds the configuration; a failure is reported and no manager is made.
+ * lock, on the thread that builds the configuration; a failure is reported and no manager is made, even when
+ * the heap runs out while the ring is allocated, which the limit on {@code ringSize} makes rare but cannot rule
+ * out when the heap is already full.
  */
 final class WriterManagerFactory implements ManagerFactory<UnifiedWriterManager, UnifiedWriterManager.Data>
 {
@@ -38,6 +41,16 @@ final class WriterManagerFactory implements ManagerFactory<UnifiedWriterManager,
         {
             StatusLogger.getLogger().error("UnifiedWriter appender \"{}\": cannot open {}: {}",
                 data.settings().name(), key, ex.toString(), ex);
+            closeQuietly(file);
+            return null;
+        }
+        catch (final OutOfMemoryError ex)
+        {
+            final int ring = data.settings().writer().async() ? data.settings().writer().ringSize() : 0;
+            StatusLogger.getLogger().error("UnifiedWriter appender \"{}\": not enough memory for ringSize=\"{}\" " +
+                "(about {} of heap) and bufferSize=\"{}\": {}. The appender is not created.", data.settings().name(),
+                ring, Sizes.about(WriterConfig.ringBytes(Math.max(ring, WriterConfig.MIN_RING_SIZE))),
+                Sizes.format(sink.bufferSize()), ex.getMessage());
             closeQuietly(file);
             return null;
         }

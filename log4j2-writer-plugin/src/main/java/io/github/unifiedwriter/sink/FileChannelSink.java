@@ -18,7 +18,8 @@ import static java.nio.file.StandardOpenOption.WRITE;
  * <p>{@link SinkKind#BLOCK} gathers a batch into one preallocated direct buffer and writes it with one
  * call per batch, or per full buffer. {@link SinkKind#LINE} writes each record with a call of its own and
  * buffers nothing. A record never spans two calls, except where the system writes short and the rest of
- * it follows at once; a record larger than the buffer is written alone, from its own buffer.
+ * it follows at once, or where a heap record larger than {@code bufferSize} is written alone in calls of at
+ * most {@code bufferSize} bytes (see {@link #drainInChunks}).
  *
  * <p>Threads: the writer thread calls {@link #write}, {@link #reopen}, {@link #idle} and {@link #close}
  * (in synchronous mode, the producer holding the write lock does); {@link #setFsync} may be called from
@@ -27,6 +28,8 @@ import static java.nio.file.StandardOpenOption.WRITE;
 public final class FileChannelSink extends FileSink
 {
     private final ByteBuffer buffer;
+    /** The most a heap record hands to one write call: {@code bufferSize}. */
+    private final int chunk;
     /** Offset just past the last record that fully reached the file: where a reopen cuts back to. */
     private long end;
     /** Records of the current batch that fully reached the file: what a failed write confirms. */
@@ -36,6 +39,7 @@ public final class FileChannelSink extends FileSink
     {
         super(file, options);
         buffer = options.kind() == SinkKind.BLOCK ? ByteBuffer.allocateDirect(options.bufferSize()) : null;
+        chunk = options.bufferSize();
     }
 
     /**
@@ -172,9 +176,56 @@ public final class FileChannelSink extends FileSink
     private void writeAlone(final ByteBuffer record) throws IOException
     {
         final int length = record.remaining();
-        drain(record);
+        if (record.isDirect() || length <= chunk)
+        {
+            drain(record);
+        }
+        else
+        {
+            drainInChunks(record);
+        }
         end += length;
         reached++;
+    }
+
+    /**
+     * Writes a heap record larger than {@link #chunk} a chunk at a time: a channel copies a heap buffer
+     * into a direct one of the same size and caches that on the calling thread for good, so one huge record
+     * would keep its size in direct memory. Block sinks copy through their own buffer (empty here), line
+     * sinks hand over slices. The record reaches the file whole; a failure part way leaves a torn tail past
+     * {@link #end}, which a reopen cuts back as for any other failed write.
+     */
+    private void drainInChunks(final ByteBuffer record) throws IOException
+    {
+        final int limit = record.limit();
+        try
+        {
+            while (record.hasRemaining())
+            {
+                final int n = Math.min(chunk, limit - record.position());
+                if (buffer != null)
+                {
+                    buffer.clear();
+                    buffer.put(0, record, record.position(), n).limit(n);
+                    drain(buffer);
+                    record.position(record.position() + n);
+                }
+                else
+                {
+                    record.limit(record.position() + n);
+                    drain(record);
+                    record.limit(limit);
+                }
+            }
+        }
+        finally
+        {
+            record.limit(limit);
+            if (buffer != null)
+            {
+                buffer.clear();
+            }
+        }
     }
 
     private void drain(final ByteBuffer source) throws IOException

@@ -164,6 +164,97 @@ class AttributeTableTest
         return table().keys();
     }
 
+    /**
+     * Every attribute written twice: each pair of its names (aliases, and the rows the table calls "another name
+     * for" it), and each name beside itself in upper and in lower case. Log4j2 would hand the builder one of the
+     * two; the appender is refused instead, with one ERROR naming both as written, and Log4j2's own "invalid
+     * attribute" ERROR does not muddle it.
+     */
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("namesOfOneAttribute")
+    void anAttributeWrittenUnderTwoNamesIsRefusedNamingBoth(final String first, final String second)
+    {
+        final Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("name", "twice");
+        attributes.put("fileName", file("twice"));
+        final String firstValue = exampleValue(first);
+        final String secondValue = exampleValue(second);
+        attributes.put(first, firstValue);
+        attributes.put(second, secondValue);
+        try (StatusCapture status = new StatusCapture())
+        {
+            final LoggerContext context = start(attributes);
+            final boolean created = context.getConfiguration().getAppenders().values().stream()
+                .anyMatch((a) -> a instanceof UnifiedWriterAppender);
+            context.stop();
+
+            assertTrue(!created, "no appender for " + first + " with " + second);
+            final List<String> named = status.errors().stream().filter((e) ->
+                e.contains(first + "=\"" + firstValue + "\"") && e.contains(second + "=\"" + secondValue + "\"") &&
+                e.contains("conflicts") && e.contains("not created")).toList();
+            assertEquals(1, named.size(), "one ERROR naming both, got " + status.errors());
+            assertTrue(status.errors().stream().noneMatch((e) -> e.contains("invalid element or attribute") ||
+                e.contains("invalid attributes")), status.errors().toString());
+        }
+    }
+
+    static List<org.junit.jupiter.params.provider.Arguments> namesOfOneAttribute()
+    {
+        final MarkdownTable table = table();
+        final List<org.junit.jupiter.params.provider.Arguments> pairs = new java.util.ArrayList<>();
+        for (final Map.Entry<String, List<String>> attribute : builderAttributes().entrySet())
+        {
+            final List<String> names = new java.util.ArrayList<>();
+            names.add(attribute.getKey());
+            names.addAll(attribute.getValue());
+            for (final String row : table.keys())
+            {
+                if (table.cell(row, "accepts").startsWith("another name for `" + attribute.getKey() + "`"))
+                {
+                    names.add(row);
+                }
+            }
+            for (int i = 0; i < names.size(); i++)
+            {
+                for (int j = i + 1; j < names.size(); j++)
+                {
+                    pairs.add(org.junit.jupiter.params.provider.Arguments.of(names.get(i), names.get(j)));
+                }
+            }
+            for (final String name : names)
+            {
+                pairs.add(org.junit.jupiter.params.provider.Arguments.of(name, name.toUpperCase(Locale.ROOT)));
+                if (!name.equals(name.toLowerCase(Locale.ROOT)))
+                {
+                    pairs.add(org.junit.jupiter.params.provider.Arguments.of(name.toLowerCase(Locale.ROOT), name));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** The table's example value for a name, an alias or a case variant of either. */
+    private String exampleValue(final String written)
+    {
+        final MarkdownTable table = table();
+        String row = null;
+        for (final Map.Entry<String, List<String>> attribute : builderAttributes().entrySet())
+        {
+            if (attribute.getKey().equalsIgnoreCase(written) ||
+                attribute.getValue().stream().anyMatch(written::equalsIgnoreCase))
+            {
+                row = attribute.getKey();
+            }
+        }
+        for (final String key : table.keys())
+        {
+            row = key.equalsIgnoreCase(written) ? key : row;
+        }
+        final Matcher example = EXAMPLE.matcher(table.cell(row, "example"));
+        assertTrue(example.matches(), row);
+        return example.group(2).replace("logs/", dir.resolve("logs") + "/");
+    }
+
     /** Each attribute's canonical name and its aliases, as Log4j2 reads them from the builder. */
     private static Map<String, List<String>> builderAttributes()
     {

@@ -30,7 +30,7 @@ class BadConfigurationTest
     @TempDir
     Path dir;
 
-    /** attribute as written, bad value, canonical attribute named in the message. */
+    /** attribute as written, bad value, the attribute named in the message: always as written. */
     static Stream<Arguments> badValues()
     {
         return Stream.of(
@@ -53,14 +53,14 @@ class BadConfigurationTest
             bad("ringSize", "63", "ringSize"),
             bad("ringSize", "99999999999", "ringSize"),
             bad("ringSize", "1.5", "ringSize"),
-            bad("queue", "lots", "ringSize"),
-            bad("maxQueueSize", "-4096", "ringSize"),
+            bad("queue", "lots", "queue"),
+            bad("maxQueueSize", "-4096", "maxQueueSize"),
             bad("policy", "drop", "policy"),
             bad("policy", "block_forever", "policy"),
             bad("batchSize", "0", "batchSize"),
             bad("batchSize", "-3", "batchSize"),
             bad("batchSize", "x", "batchSize"),
-            bad("size", "0", "batchSize"),
+            bad("size", "0", "size"),
             bad("flushInterval", "100", "flushInterval"),
             bad("flushInterval", "0s", "flushInterval"),
             bad("flushInterval", "-1s", "flushInterval"),
@@ -74,7 +74,7 @@ class BadConfigurationTest
             bad("bufferSize", "2GB", "bufferSize"),
             bad("bufferSize", "lots", "bufferSize"),
             bad("writerType", "disk", "writerType"),
-            bad("writer", "fast", "writerType"),
+            bad("writer", "fast", "writer"),
             bad("regionSize", "0", "regionSize"),
             bad("regionSize", "-1MB", "regionSize"),
             bad("regionSize", "100", "regionSize"),
@@ -84,7 +84,7 @@ class BadConfigurationTest
             bad("fsync", "0s", "fsync"),
             bad("fsync", "-1s", "fsync"),
             bad("async", "ture", "async"),
-            bad("async_en", "1", "async"),
+            bad("async_en", "1", "async_en"),
             bad("shutdownTimeout", "5000", "shutdownTimeout"),
             bad("shutdownTimeout", "-1s", "shutdownTimeout"),
             bad("shutdownTimeout", "soon", "shutdownTimeout"),
@@ -122,7 +122,27 @@ class BadConfigurationTest
             bad("maxRestarts", "99999999999", "maxRestarts"),
             bad("regionSize", "2GB", "regionSize"),
             bad("shutdownTimeout", "5 fortnights", "shutdownTimeout"),
-            bad("fsync", "48h", "fsync"));
+            bad("fsync", "48h", "fsync"),
+            bad("RINGSIZE", "abc", "RINGSIZE"),
+            bad("Queue", "12x", "Queue"),
+            bad("bufferSize", "1.9", "bufferSize"),
+            bad("bufferSize", "0.1KB", "bufferSize"),
+            bad("bufferSize", "\uFF11\uFF10\uFF12\uFF14", "bufferSize"),
+            bad("bufferSize", "+100", "bufferSize"),
+            bad("ringSize", "\uFF11\uFF10\uFF12\uFF14", "ringSize"),
+            bad("ringSize", "+128", "ringSize"),
+            bad("batchSize", "+100", "batchSize"),
+            bad("batchSize", "\u0661\u0660", "batchSize"),
+            bad("maxRestarts", "+3", "maxRestarts"),
+            bad("maxRestarts", "\uFF13", "maxRestarts"),
+            bad("tick", "\uFF11ms", "tick"),
+            bad("shutdownTimeout", "+5s", "shutdownTimeout"),
+            bad("tick", "1ns", "tick"),
+            bad("tick", "999us", "tick"),
+            bad("flushInterval", "1ns", "flushInterval"),
+            bad("flushInterval", "0.5ms", "flushInterval"),
+            bad("flush", "0.0001", "flush"),
+            bad("FLUSHINTERVAL", "10us", "FLUSHINTERVAL"));
     }
 
     /** Two valid values that contradict each other; the message names both attributes. */
@@ -132,6 +152,8 @@ class BadConfigurationTest
             Arguments.of("flushInterval=\"100ms\" flush=\"0.1\"", "flushInterval", "flush"),
             Arguments.of("shutdownTimeout=\"5s\" deadline=\"5\"", "shutdownTimeout", "deadline"),
             Arguments.of("mode=\"manual\" async=\"false\"", "mode", "async"),
+            Arguments.of("mode=\"manual\" async_en=\"false\"", "mode", "async_en"),
+            Arguments.of("FlushInterval=\"100ms\" flush=\"0.1\"", "FlushInterval", "flush"),
             Arguments.of("mode=\"manual\" policy=\"drop_oldest\" triggerLevel=\"INFO\"", "triggerLevel",
                 "discardThreshold"),
             Arguments.of("mode=\"manual\" policy=\"drop_newest\" triggerLevel=\"WARN\" discardThreshold=\"WARN\"",

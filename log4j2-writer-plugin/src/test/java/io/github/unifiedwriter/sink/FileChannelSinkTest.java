@@ -34,11 +34,18 @@ class FileChannelSinkTest
     }
 
     @Test
-    void blockKindWritesARecordLargerThanTheBufferAlone() throws IOException
+    void blockKindWritesARecordLargerThanTheBufferAloneInBufferSizedCalls() throws IOException
     {
         final String ten = "y".repeat(9) + "\n";
         final String hundred = "z".repeat(99) + "\n";
-        assertEquals(List.of(20, 100, 10), writes(SinkType.BLOCK, 64, ten, ten, hundred, ten));
+        assertEquals(List.of(20, 64, 36, 10), writes(SinkType.BLOCK, 64, ten, ten, hundred, ten));
+    }
+
+    @Test
+    void lineKindWritesARecordLargerThanTheBufferInBufferSizedCalls() throws IOException
+    {
+        final String hundred = "z".repeat(99) + "\n";
+        assertEquals(List.of(2, 64, 36, 2), writes(SinkType.LINE, 64, "a\n", hundred, "b\n"));
     }
 
     @Test

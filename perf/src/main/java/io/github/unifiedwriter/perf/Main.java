@@ -6,8 +6,10 @@ import java.util.Arrays;
 import io.github.unifiedwriter.perf.compare.CompareCommand;
 import io.github.unifiedwriter.perf.demo.DemoCommand;
 import io.github.unifiedwriter.perf.latency.LatencyCommand;
+import io.github.unifiedwriter.perf.memory.MemoryCommand;
 import io.github.unifiedwriter.perf.soak.SoakCommand;
 import io.github.unifiedwriter.perf.stress.StressCommand;
+import io.github.unifiedwriter.perf.stall.StallCommand;
 
 /** Entry point of {@code unifiedwriter-perf.jar}: picks the command named first on the command line. */
 public final class Main
@@ -39,6 +41,8 @@ public final class Main
                 case "latency" -> LatencyCommand.run(rest, out);
                 case "soak" -> SoakCommand.run(rest, out);
                 case "stress" -> StressCommand.run(rest, out);
+                case "stall" -> StallCommand.run(rest, out);
+                case "memory" -> MemoryCommand.run(rest, out);
                 default ->
                 {
                     out.println("unknown command '" + args[0] + "'");
@@ -63,5 +67,7 @@ public final class Main
         out.println("  " + LatencyCommand.USAGE);
         out.println("  " + SoakCommand.USAGE);
         out.println("  " + StressCommand.USAGE);
+        out.println("  " + StallCommand.USAGE);
+        out.println("  " + MemoryCommand.USAGE);
     }
 }

@@ -59,7 +59,7 @@ class DemoJarIT
         final String out = result.output();
         assertTrue(out.contains("events/s up to the moment the last line was in the file"), out);
         assertTrue(out.contains("JMX ObjectName: io.github.unifiedwriter:type=UnifiedWriter,"), out);
-        assertTrue(out.contains("counters: Enqueued="), out);
+        assertTrue(out.contains("counters: Offered="), out);
         assertTrue(out.contains("file: " + logs), out);
         assertTrue(out.contains("line check passed: every line is present"), out);
     }

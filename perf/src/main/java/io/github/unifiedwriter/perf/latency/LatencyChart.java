@@ -25,7 +25,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * Bar chart of the latency percentiles per stack, on a logarithmic axis in microseconds: buffered stacks
  * sit orders of magnitude above the others on call-to-file, and a linear axis would hide everything else.
  */
-final class LatencyChart
+public final class LatencyChart
 {
     private LatencyChart()
     {
@@ -48,6 +48,17 @@ final class LatencyChart
             data.addValue(micros(r.measure().toFile().p50()), "call-to-file p50", stack);
             data.addValue(micros(r.measure().toFile().p99()), "call-to-file p99", stack);
         }
+        logBars(file, data, title, incomplete.length() == 0 ? "" : "not drawn (incomplete or failed): " + incomplete);
+    }
+
+    /**
+     * Draws {@code data} (values in microseconds, at least 0.1) as bars on a logarithmic axis.
+     *
+     * @param note a line under the title; none if empty
+     */
+    public static void logBars(final Path file, final DefaultCategoryDataset data, final String title, final String note)
+        throws IOException
+    {
         final JFreeChart chart = ChartFactory.createBarChart(title, "stack", "microseconds (log scale)", data,
             PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -64,10 +75,9 @@ final class LatencyChart
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setBase(0.1);
-        if (incomplete.length() > 0)
+        if (!note.isEmpty())
         {
-            chart.addSubtitle(new TextTitle("not drawn (incomplete or failed): " + incomplete,
-                new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+            chart.addSubtitle(new TextTitle(note, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
         }
         System.setProperty("java.awt.headless", "true");
         final Path parent = file.toAbsolutePath().getParent();
@@ -78,7 +88,8 @@ final class LatencyChart
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 1400, 800);
     }
 
-    private static double micros(final long nanos)
+    /** Microseconds for {@link #logBars}: never below the axis' floor of 0.1. */
+    public static double micros(final long nanos)
     {
         return Math.max(0.1, nanos / 1000.0);
     }

@@ -18,6 +18,10 @@ import io.github.unifiedwriter.perf.stack.StackStarter;
  */
 public final class LatencyChild
 {
+    /** Printed once the stack is started; the first call is due {@link #ORIGIN_DELAY_MILLIS} later. */
+    public static final String STARTED = "UWPERF-LATENCY-STARTED";
+    /** From {@link #STARTED} until the first call is due; the warm-up counts from there. */
+    public static final long ORIGIN_DELAY_MILLIS = 50;
     private static final long MAX_NANOS = TimeUnit.HOURS.toNanos(1);
 
     private LatencyChild()
@@ -34,7 +38,9 @@ public final class LatencyChild
         final Path file = Path.of(args[5]);
 
         final LogDriver driver = StackStarter.start(stack, file);
-        final long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        System.out.println(STARTED);
+        System.out.flush();
+        final long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ORIGIN_DELAY_MILLIS);
         final FileTailer tailer = new FileTailer(file, origin, warmupNanos, threads);
         final Thread tailThread = new Thread(tailer, "file-tailer");
         tailThread.setDaemon(true);

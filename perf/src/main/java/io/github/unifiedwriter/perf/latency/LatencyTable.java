@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Latency percentiles as text, in microseconds, one row per stack and measure. */
-final class LatencyTable
+public final class LatencyTable
 {
     private static final String HEAD = "%-22s %-9s %11s %9s %9s %9s %9s %10s  %s%n";
 
@@ -48,7 +48,7 @@ final class LatencyTable
             micros(p.p50()), micros(p.p99()), micros(p.p999()), micros(p.p9999()), micros(p.max()), check);
     }
 
-    static String micros(final long nanos)
+    public static String micros(final long nanos)
     {
         return String.format(Locale.ROOT, nanos < 10_000 ? "%.2f" : "%,.0f", nanos / 1000.0);
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +54,17 @@ public final class ChildJvm
     public static Outcome run(final Stack stack, final List<String> jvmArgs, final Class<?> mainClass,
         final List<String> args, final Duration timeout, final String reportPrefix, final PrintStream echo)
     {
+        return run(stack, jvmArgs, mainClass, args, timeout, reportPrefix, echo, line -> { });
+    }
+
+    /**
+     * As {@link #run(Stack, List, Class, List, Duration, String, PrintStream)}, and hands every line to
+     * {@code onLine} as it arrives, on the thread that reads the child's output: to act while it runs.
+     */
+    public static Outcome run(final Stack stack, final List<String> jvmArgs, final Class<?> mainClass,
+        final List<String> args, final Duration timeout, final String reportPrefix, final PrintStream echo,
+        final Consumer<String> onLine)
+    {
         final List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmArgs);
@@ -68,7 +80,7 @@ public final class ChildJvm
         {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
             final Process child = process;
-            final Thread reader = new Thread(() -> collect(child, reportPrefix, reports, other, echo),
+            final Thread reader = new Thread(() -> collect(child, reportPrefix, reports, other, echo, onLine),
                 "child-output-" + stack.id());
             reader.setDaemon(true);
             reader.start();
@@ -102,13 +114,14 @@ public final class ChildJvm
     }
 
     private static void collect(final Process child, final String reportPrefix, final List<String> reports,
-        final List<String> other, final PrintStream echo)
+        final List<String> other, final PrintStream echo, final Consumer<String> onLine)
     {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)))
         {
             String line;
             while ((line = in.readLine()) != null)
             {
+                onLine.accept(line);
                 synchronized (reports)
                 {
                     if (line.startsWith(reportPrefix))
