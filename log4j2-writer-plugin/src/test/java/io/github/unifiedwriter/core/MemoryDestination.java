@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +18,7 @@ final class MemoryDestination implements BatchDestination
     private final ByteArrayOutputStream content = new ByteArrayOutputStream();
     private final Semaphore gate = new Semaphore(Integer.MAX_VALUE);
     private final AtomicInteger writes = new AtomicInteger();
+    private final List<Offered> offered = new ArrayList<>();
     private volatile long slowNanos;
     /** Number of coming write calls that fail after writing half their batch. */
     final AtomicInteger failures = new AtomicInteger();
@@ -55,6 +58,11 @@ final class MemoryDestination implements BatchDestination
         gate.acquireUninterruptibly();
         gate.release();
         writes.incrementAndGet();
+        long offeredBytes = 0;
+        for (int i = 0; i < batch.size(); i++)
+        {
+            offeredBytes += batch.record(i).remaining();
+        }
         if (slowNanos > 0)
         {
             java.util.concurrent.locks.LockSupport.parkNanos(slowNanos);
@@ -68,6 +76,7 @@ final class MemoryDestination implements BatchDestination
         final int n = fail ? batch.size() / 2 : batch.size();
         synchronized (this)
         {
+            offered.add(new Offered(batch.size(), offeredBytes));
             for (int i = 0; i < n; i++)
             {
                 final ByteBuffer record = batch.record(i);
@@ -105,8 +114,19 @@ final class MemoryDestination implements BatchDestination
         return writes.get();
     }
 
+    /** Each write call's batch, in order, as the writer offered it. */
+    synchronized List<Offered> offered()
+    {
+        return List.copyOf(offered);
+    }
+
     synchronized String text()
     {
         return content.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The records and bytes of one batch the writer offered. */
+    record Offered(int records, long bytes)
+    {
     }
 }

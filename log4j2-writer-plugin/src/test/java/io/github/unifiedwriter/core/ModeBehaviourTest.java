@@ -3,6 +3,7 @@ package io.github.unifiedwriter.core;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,19 +55,41 @@ class ModeBehaviourTest
     @Test
     void batchesRespectBatchSizeAndBufferSize()
     {
+        final int records = 200; // 4, 5 and then 6 bytes each
         final MemoryDestination destination = new MemoryDestination().closeGate();
         final UnifiedWriter writer = UnifiedWriter.start(
-            WriterConfig.builder().batchSize(10).bufferSize(40).build(), destination);
-        for (int i = 0; i < 100; i++)
+            WriterConfig.builder().batchSize(10).bufferSize(55).build(), destination);
+        for (int i = 0; i < records; i++)
         {
-            writer.enqueue(Records.record(0, i)); // 4 to 5 bytes each
+            writer.enqueue(Records.record(0, i));
         }
         destination.openGate();
         assertTrue(writer.stop());
         final WriterMetrics m = writer.metrics();
-        assertTrue(m.batches() >= 100 * 4 / 40, "batches " + m.batches());
-        Records.assertComplete(destination.text(), 1, 100);
+        Records.assertComplete(destination.text(), 1, records);
         assertEquals(destination.text().length(), m.bytesWritten());
+        final List<MemoryDestination.Offered> batches = destination.offered();
+        assertEquals(batches.size(), m.batches(), "one write call per batch");
+        int next = 0;
+        int cutByCount = 0;
+        int cutBySize = 0;
+        for (int b = 0; b < batches.size(); b++)
+        {
+            final MemoryDestination.Offered batch = batches.get(b);
+            assertTrue(batch.records() <= 10 && batch.bytes() <= 55, "batch " + b + " too large: " + batches);
+            next += batch.records();
+            // The first batch may be cut while the producer still enqueues; every later one finds all the
+            // records published, so it ends only where one more record would break a limit.
+            if (b > 0 && next < records)
+            {
+                final boolean bySize = batch.bytes() + Records.record(0, next).length > 55;
+                assertTrue(batch.records() == 10 || bySize, "batch " + b + " cut short: " + batches);
+                cutByCount += bySize ? 0 : 1;
+                cutBySize += bySize ? 1 : 0;
+            }
+        }
+        assertEquals(records, next, "records offered");
+        assertTrue(cutByCount > 0 && cutBySize > 0, "both limits cut a batch: " + batches);
     }
 
     @Test

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
+import io.github.unifiedwriter.testing.Threads;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Test producer threads that enqueue numbered records, and bounded waits. */
 final class Producers
@@ -63,19 +64,6 @@ final class Producers
     /** Waits for a condition for at most 30 s; a bound against hangs, not a timing assertion. */
     static void await(final BooleanSupplier condition, final String what)
     {
-        final long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean())
-        {
-            assertTrue(System.nanoTime() < deadline, "gave up waiting: " + what);
-            Thread.onSpinWait();
-            try
-            {
-                Thread.sleep(1);
-            }
-            catch (final InterruptedException e)
-            {
-                throw new AssertionError(e);
-            }
-        }
+        Threads.await(condition, what);
     }
 }

@@ -86,7 +86,8 @@ class RemoteJmxSecurityTest
             {
                 final MBeanServerConnection server = monitor.getMBeanServerConnection();
                 final ObjectName name = WriterObjectNames.of("held", "app");
-                assertTrue((Long)server.getAttribute(name, "Written") >= 0);
+                final long first = (Long)server.getAttribute(name, "Written");
+                awaitAbove(server, name, "Written", first);
                 assertThrows(SecurityException.class, () -> server.invoke(name, "trigger", null, null),
                     "readonly may not invoke operations");
             }
@@ -108,6 +109,18 @@ class RemoteJmxSecurityTest
         }
         assertFalse(child.isAlive());
         assertTrue(Examples.lines(dir.resolve("logs/app.log")).size() > 0);
+    }
+
+    /** Reads {@code attribute} until it exceeds {@code value}: the child logs every 10 ms. Gives up after 30 s. */
+    private static void awaitAbove(final MBeanServerConnection server, final ObjectName name, final String attribute,
+        final long value) throws Exception
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (long seen = value; seen <= value; seen = (Long)server.getAttribute(name, attribute))
+        {
+            assertTrue(System.nanoTime() < deadline, attribute + " stayed at " + seen + " while the child logs");
+            Thread.sleep(10);
+        }
     }
 
     /** The properties text with new values for the given keys, each of which it must already set. */

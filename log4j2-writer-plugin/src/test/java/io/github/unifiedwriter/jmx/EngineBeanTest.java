@@ -9,12 +9,11 @@ import io.github.unifiedwriter.core.QueuePolicy;
 import io.github.unifiedwriter.core.UnifiedWriter;
 import io.github.unifiedwriter.core.WriterConfig;
 import io.github.unifiedwriter.core.WriterMetrics;
+import io.github.unifiedwriter.testing.Threads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import javax.management.Notification;
@@ -66,7 +65,7 @@ class EngineBeanTest
 
         server.invoke(name, "trigger", null, null);
 
-        awaitTrue(() -> attribute("Written") == RECORDS);
+        Threads.await(() -> attribute("Written") == RECORDS, "the bean shows every record written");
         assertEquals(RECORDS, lines.size());
         assertEquals("line 0", lines.get(0));
         assertEquals("line " + (RECORDS - 1), lines.get(RECORDS - 1));
@@ -116,17 +115,6 @@ class EngineBeanTest
         catch (final Exception ex)
         {
             throw new AssertionError(ex);
-        }
-    }
-
-    /** A bound to fail on, not a measure: the writer thread has all of it to catch up. */
-    private static void awaitTrue(final BooleanSupplier condition) throws InterruptedException
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean())
-        {
-            assertTrue(System.nanoTime() < deadline, "condition not met within the bound");
-            Thread.sleep(5);
         }
     }
 

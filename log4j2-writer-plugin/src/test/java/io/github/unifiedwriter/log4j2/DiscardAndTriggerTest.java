@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.log4j2;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.unifiedwriter.core.WriterMetrics;
+import io.github.unifiedwriter.testing.NumberedLines;
+import io.github.unifiedwriter.testing.Threads;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,9 +40,8 @@ class DiscardAndTriggerTest
     {
         final Path file = dir.resolve("discard.log");
         final MemorySinks sinks = new MemorySinks();
-        final UnifiedWriterManager registered = sinks.register("discard", file.toString());
-        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(TestConfigs.writer("discard", file,
-            "policy=\"" + policy + "\" ringSize=\"64\" batchSize=\"16\""), "discard"));
+        final LoggerContext context = sinks.start(dir, "discard", file,
+            "policy=\"" + policy + "\" ringSize=\"64\" batchSize=\"16\"");
         final UnifiedWriterManager manager = TestConfigs.appender(context, "discard").getManager();
         final AtomicBoolean first = new AtomicBoolean(true);
         sinks.beforeWrite((batch) ->
@@ -59,50 +60,36 @@ class DiscardAndTriggerTest
         });
         final Logger logger = context.getLogger("discard");
 
-        final List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++)
+        Threads.start("producer", THREADS, (id) ->
         {
-            final int id = t;
-            final Thread thread = new Thread(() ->
+            for (int i = 0; i < PER_THREAD; i++)
             {
-                for (int i = 0; i < PER_THREAD; i++)
+                if (i % 10 == 0)
                 {
-                    if (i % 10 == 0)
-                    {
-                        logger.error("t{} {} ERROR", id, i);
-                    }
-                    else
-                    {
-                        logger.info("t{} {} INFO", id, i);
-                    }
+                    logger.error("t{} {} ERROR", id, i);
                 }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        for (final Thread thread : threads)
-        {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
-            assertFalse(thread.isAlive(), "a producer is stuck");
-        }
+                else
+                {
+                    logger.info("t{} {} INFO", id, i);
+                }
+            }
+        }).join(60);
         context.stop();
-        registered.stop(0, TimeUnit.MILLISECONDS);
+        sinks.release();
 
         final List<String> lines = sinks.lines();
-        final int[] last = new int[THREADS];
+        final long[] last = new long[THREADS];
         java.util.Arrays.fill(last, -1);
-        int errors = 0;
-        for (final String line : lines)
+        final int[] errors = new int[1];
+        final byte[] content = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        NumberedLines.visit(content, 0, (id, seq, tag) ->
         {
-            final String[] parts = line.split(" ");
-            final int id = Integer.parseInt(parts[0].substring(1));
-            final int seq = Integer.parseInt(parts[1]);
-            assertTrue(seq > last[id], "t" + id + " in order, each once: " + line);
-            assertEquals(seq % 10 == 0 ? "ERROR" : "INFO", parts[2]);
+            assertTrue(seq > last[id], "t" + id + " in order, each once: " + seq + " after " + last[id]);
+            assertEquals(seq % 10 == 0 ? "ERROR" : "INFO", tag);
             last[id] = seq;
-            errors += seq % 10 == 0 ? 1 : 0;
-        }
-        assertEquals(THREADS * PER_THREAD / 10, errors, "every ERROR is written");
+            errors[0] += seq % 10 == 0 ? 1 : 0;
+        }, "discarding");
+        assertEquals(THREADS * PER_THREAD / 10, errors[0], "every ERROR is written");
         final WriterMetrics metrics = manager.metrics();
         assertTrue(metrics.dropped() > 0, "the policy dropped INFO events: " + metrics);
         assertEquals(lines.size(), metrics.written());
@@ -115,9 +102,8 @@ class DiscardAndTriggerTest
     {
         final Path file = dir.resolve("flight.log");
         final MemorySinks sinks = new MemorySinks();
-        final UnifiedWriterManager registered = sinks.register("flight", file.toString());
-        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(TestConfigs.writer("flight", file,
-            "mode=\"manual\" policy=\"drop_oldest\" triggerLevel=\"ERROR\" ringSize=\"1024\""), "flight"));
+        final LoggerContext context = sinks.start(dir, "flight", file,
+            "mode=\"manual\" policy=\"drop_oldest\" triggerLevel=\"ERROR\" ringSize=\"1024\"");
         final UnifiedWriterManager manager = TestConfigs.appender(context, "flight").getManager();
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch writing = new CountDownLatch(1);
@@ -158,7 +144,7 @@ class DiscardAndTriggerTest
         assertEquals(1, manager.metrics().pending(), "what follows the trigger waits for the next one");
 
         context.stop();
-        registered.stop(0, TimeUnit.MILLISECONDS);
+        sinks.release();
         expected.add("after the trigger");
         assertEquals(expected, sinks.lines(), "stop writes out the rest");
     }

@@ -1,15 +1,16 @@
 package io.github.unifiedwriter.log4j2;
 
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.github.unifiedwriter.core.WriterMetrics;
+import io.github.unifiedwriter.testing.NumberedLines;
+import io.github.unifiedwriter.testing.Threads;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -19,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,42 +117,32 @@ class EndToEndTest
     }
 
     /** Each of {@link #THREADS} threads logs "{prefix} t{id} {seq}" {@link #PER_THREAD} times. */
-    static void logFromThreads(final Logger logger, final String prefix) throws InterruptedException
+    static void logFromThreads(final Logger logger, final String prefix)
     {
-        final List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++)
+        Threads.start("producer", THREADS, (id) ->
         {
-            final int id = t;
-            final Thread thread = new Thread(() ->
+            for (int i = 0; i < PER_THREAD; i++)
             {
-                for (int i = 0; i < PER_THREAD; i++)
-                {
-                    logger.info("{} t{} {}", prefix, id, i);
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        for (final Thread thread : threads)
-        {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
-            assertFalse(thread.isAlive(), "a producer is stuck");
-        }
+                logger.info("{} t{} {}", prefix, id, i);
+            }
+        }).join(60);
     }
 
     /** Every thread's lines, each once, whole and in order, and nothing else. */
     static void assertLinesPerThread(final List<String> lines, final String prefix)
     {
-        final int[] next = new int[THREADS];
+        final StringBuilder numbered = new StringBuilder();
         for (final String line : lines)
         {
-            final String[] parts = line.split(" ");
-            assertEquals(3, parts.length, "a whole line: '" + line + "'");
-            assertEquals(prefix, parts[0], line);
-            final int id = Integer.parseInt(parts[1].substring(1));
-            assertEquals(next[id], Integer.parseInt(parts[2]), "t" + id + " in order, each once");
-            next[id]++;
+            assertTrue(line.startsWith(prefix + " "), "a line of this test: '" + line + "'");
+            numbered.append(line, prefix.length() + 1, line.length()).append('\n');
         }
+        final long[] next = new long[THREADS];
+        NumberedLines.visit(numbered.toString().getBytes(StandardCharsets.UTF_8), 0, (id, seq, tag) ->
+        {
+            assertEquals(next[id]++, seq, "t" + id + " in order, each once");
+            assertNull(tag, "a whole line");
+        }, prefix);
         for (int t = 0; t < THREADS; t++)
         {
             assertEquals(PER_THREAD, next[t], "every line of t" + t);

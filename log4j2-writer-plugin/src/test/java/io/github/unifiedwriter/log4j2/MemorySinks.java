@@ -4,9 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -27,12 +29,29 @@ final class MemorySinks implements SinkFactory
     private final AtomicInteger overlaps = new AtomicInteger();
     private volatile Consumer<RecordBatch> beforeWrite = (batch) -> { };
     private final AtomicInteger failures = new AtomicInteger();
+    private UnifiedWriterManager registered;
 
     /** Registers a manager over these sinks for {@code fileName}, so a configuration naming it reuses it. */
     UnifiedWriterManager register(final String name, final String fileName)
     {
         final AppenderSettings settings = AppenderSettings.read(java.util.Map.of("name", name, "fileName", fileName));
         return UnifiedWriterManager.getManager(settings, PatternLayout.createDefaultLayout(), null, this);
+    }
+
+    /**
+     * Starts, in {@code dir}, a configuration with one appender {@code name} on {@code file} and these
+     * {@code attributes}, writing into these sinks. After the context stops, {@link #release} lets the sinks go.
+     */
+    LoggerContext start(final Path dir, final String name, final Path file, final String attributes)
+    {
+        registered = register(name, file.toString());
+        return TestConfigs.start(dir, TestConfigs.config(TestConfigs.writer(name, file, attributes), name));
+    }
+
+    /** Stops the manager that {@link #start} registered, at once: true if it had nothing left to write. */
+    boolean release()
+    {
+        return registered.stop(0, TimeUnit.MILLISECONDS);
     }
 
     /** Runs on the writing thread before each batch is written. */

@@ -1,8 +1,8 @@
 package io.github.unifiedwriter.log4j2;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.unifiedwriter.core.WriterMetrics;
+import io.github.unifiedwriter.testing.NumberedLines;
+import io.github.unifiedwriter.testing.Threads;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
@@ -64,23 +66,16 @@ class ReconfigurationTest
         final AtomicBoolean running = new AtomicBoolean(true);
         final AtomicLongArray calls = new AtomicLongArray(THREADS);
         final AtomicLong total = new AtomicLong();
-        final List<Thread> producers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++)
+        final Threads producers = Threads.start("producer", THREADS, (id) ->
         {
-            final int id = t;
-            final Thread producer = new Thread(() ->
+            long seq = 0;
+            while (running.get())
             {
-                long seq = 0;
-                while (running.get())
-                {
-                    logger.info("t{} {}", id, seq++);
-                    calls.set(id, seq);
-                    total.incrementAndGet();
-                }
-            }, "producer-" + t);
-            producer.start();
-            producers.add(producer);
-        }
+                logger.info("t{} {}", id, seq++);
+                calls.set(id, seq);
+                total.incrementAndGet();
+            }
+        });
 
         int last = 0;
         for (int reload = 1; reload <= RELOADS; reload++)
@@ -91,11 +86,7 @@ class ReconfigurationTest
         }
         awaitProgress(total, 300);
         running.set(false);
-        for (final Thread producer : producers)
-        {
-            producer.join(TimeUnit.SECONDS.toMillis(60));
-            assertFalse(producer.isAlive(), "a producer is stuck");
-        }
+        producers.join(60);
         final UnifiedWriterManager after = TestConfigs.appender(context, "reload").getManager();
         final int ringSize = after.config().ringSize();
         final WriterType type = after.getWriterType();
@@ -110,24 +101,12 @@ class ReconfigurationTest
         assertEquals(TYPES[last], type);
         final List<String> lines = memory ? sinks.lines() : TestConfigs.lines(file);
         final long[] expected = new long[THREADS];
-        final List<String> problems = new ArrayList<>();
-        for (final String line : lines)
+        final byte[] content = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        NumberedLines.visit(content, 0, (id, seq, tag) ->
         {
-            final String[] parts = line.split(" ");
-            final int id = parts.length == 2 && parts[0].startsWith("t") ? Integer.parseInt(parts[0].substring(1)) : -1;
-            if (id < 0 || !parts[1].equals(Long.toString(expected[id])))
-            {
-                problems.add("unexpected line '" + line + "' where t" + id + " expected " +
-                    (id < 0 ? "?" : expected[id]));
-                if (problems.size() > 5)
-                {
-                    break;
-                }
-                continue;
-            }
-            expected[id]++;
-        }
-        assertEquals(List.of(), problems);
+            assertEquals(expected[id]++, seq, "t" + id + ": in order, none missing, none twice");
+            assertNull(tag, "a whole line");
+        }, "reloads");
         for (int t = 0; t < THREADS; t++)
         {
             assertEquals(calls.get(t), expected[t], "records of t" + t);

@@ -1,12 +1,12 @@
 package io.github.unifiedwriter.log4j2;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
+import io.github.unifiedwriter.testing.Threads;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,9 +35,8 @@ class RecursionTest
     {
         final Path file = dir.resolve("recursion.log");
         final MemorySinks sinks = new MemorySinks();
-        final UnifiedWriterManager registered = sinks.register("recursion", file.toString());
-        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(
-            TestConfigs.writer("recursion", file, "policy=\"block\" ringSize=\"64\" batchSize=\"16\""), "recursion"));
+        final LoggerContext context = sinks.start(dir, "recursion", file,
+            "policy=\"block\" ringSize=\"64\" batchSize=\"16\"");
         final Logger logger = context.getLogger("recursion");
         final UnifiedWriterManager manager = TestConfigs.appender(context, "recursion").getManager();
         final AtomicBoolean once = new AtomicBoolean();
@@ -55,27 +53,15 @@ class RecursionTest
             }
         });
 
-        final List<Thread> producers = new ArrayList<>();
-        for (int t = 0; t < 2; t++)
+        Threads.start("producer", 2, (id) ->
         {
-            final int id = t;
-            final Thread producer = new Thread(() ->
+            for (int i = 0; i < PER_THREAD; i++)
             {
-                for (int i = 0; i < PER_THREAD; i++)
-                {
-                    logger.info("t{} {}", id, i);
-                }
-            });
-            producer.start();
-            producers.add(producer);
-        }
-        for (final Thread producer : producers)
-        {
-            producer.join(TimeUnit.SECONDS.toMillis(60));
-            assertFalse(producer.isAlive(), "a producer is stuck: deadlock");
-        }
+                logger.info("t{} {}", id, i);
+            }
+        }).join(60);
         context.stop();
-        registered.stop(0, TimeUnit.MILLISECONDS);
+        sinks.release();
 
         final List<String> lines = sinks.lines();
         assertEquals(List.of("from the writer thread, ring free slots 0"),
@@ -93,9 +79,7 @@ class RecursionTest
     {
         final Path file = dir.resolve("status.log");
         final MemorySinks sinks = new MemorySinks();
-        final UnifiedWriterManager registered = sinks.register("status", file.toString());
-        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(
-            TestConfigs.writer("status", file, "policy=\"block\" ringSize=\"64\""), "status"));
+        final LoggerContext context = sinks.start(dir, "status", file, "policy=\"block\" ringSize=\"64\"");
         final Logger logger = context.getLogger("status");
         final StatusListener logsBack = new StatusListener()
         {
@@ -124,18 +108,15 @@ class RecursionTest
         try
         {
             sinks.failNext(1);
-            final Thread producer = new Thread(() ->
+            Threads.start("producer", 1, (id) ->
             {
                 for (int i = 0; i < PER_THREAD; i++)
                 {
                     logger.info("line {}", i);
                 }
-            });
-            producer.start();
-            producer.join(TimeUnit.SECONDS.toMillis(60));
-            assertFalse(producer.isAlive(), "the producer is stuck: deadlock");
+            }).join(60);
             context.stop();
-            registered.stop(0, TimeUnit.MILLISECONDS);
+            sinks.release();
         }
         finally
         {

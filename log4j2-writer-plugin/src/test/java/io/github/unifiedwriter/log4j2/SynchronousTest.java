@@ -3,7 +3,6 @@ package io.github.unifiedwriter.log4j2;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import io.github.unifiedwriter.core.WriterMetrics;
 import org.apache.logging.log4j.Logger;
@@ -25,9 +24,7 @@ class SynchronousTest
     {
         final Path file = dir.resolve("sync.log");
         final MemorySinks sinks = new MemorySinks();
-        final UnifiedWriterManager registered = sinks.register("sync", file.toString());
-        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(
-            TestConfigs.writer("sync", file, "async=\"false\""), "sync"));
+        final LoggerContext context = sinks.start(dir, "sync", file, "async=\"false\"");
         final UnifiedWriterManager manager = TestConfigs.appender(context, "sync").getManager();
         final List<String> writers = new CopyOnWriteArrayList<>();
         sinks.beforeWrite((batch) -> writers.add(Thread.currentThread().getName()));
@@ -40,7 +37,7 @@ class SynchronousTest
         }
         final WriterMetrics running = manager.metrics();
         context.stop();
-        registered.stop(0, TimeUnit.MILLISECONDS);
+        sinks.release();
 
         assertTrue(writers.stream().allMatch(Thread.currentThread().getName()::equals), writers.toString());
         assertEquals(100, running.enqueued());

@@ -14,6 +14,7 @@ import java.util.Random;
 import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.log4j2.StatusCapture;
 import io.github.unifiedwriter.log4j2.UnifiedWriterAppender;
+import io.github.unifiedwriter.testing.NumberedLines;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
@@ -162,7 +163,7 @@ class CrashConsistencyTest
     {
         final Path config = Configs.write(dir, TestConfigs.config(Configs.writer("child", file.toString(),
             "writerType=\"" + type + "\"" + ("mmap".equals(type) ? " regionSize=\"64KB\"" : ""), pattern), "child"));
-        try (ChildJvm child = ChildJvm.start(config, "until-killed"))
+        try (LoggingChildJvm child = LoggingChildJvm.start(config, "until-killed"))
         {
             child.awaitLine("ready");
             Thread.sleep(delay);

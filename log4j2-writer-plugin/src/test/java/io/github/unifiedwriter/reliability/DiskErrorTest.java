@@ -12,6 +12,8 @@ import java.util.List;
 
 import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.log4j2.UnifiedWriterManager;
+import io.github.unifiedwriter.testing.NumberedLines;
+import io.github.unifiedwriter.testing.Threads;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;

@@ -6,6 +6,8 @@ import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.log4j2.ManagerInternals;
 import io.github.unifiedwriter.log4j2.TestConfigs;
 import io.github.unifiedwriter.log4j2.UnifiedWriterManager;
+import io.github.unifiedwriter.testing.NumberedLines;
+import io.github.unifiedwriter.testing.Threads;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.log4j2.UnifiedWriterAppender;
 import io.github.unifiedwriter.log4j2.UnifiedWriterManager;
+import io.github.unifiedwriter.testing.NumberedLines;
+import io.github.unifiedwriter.testing.Threads;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -217,15 +219,16 @@ class LifecycleAbuseTest
 
     /**
      * A child JVM whose shutdown hook calls {@code LogManager.shutdown()}: with Log4j2's own hook off or racing
-     * it, and with {@code System.exit} called while four threads still log. The child ends, and the file holds
-     * whole lines only, each thread's a gap-free prefix, every line when the threads had finished.
+     * it, and with {@code System.exit} called while four threads still log (Log4j2's hook off, so that nothing
+     * stops the appender before the hook counts the calls). The child ends, and the file holds whole lines only,
+     * each thread's a gap-free prefix, with every call that had returned when the hook began.
      */
     @ParameterizedTest(name = "{0} writer, {1}")
     @CsvSource({
         "block, shutdownHook=\"disable\", shutdown-hook",
         "mmap, shutdownHook=\"disable\", shutdown-hook",
         "line, , shutdown-hook",
-        "mmap, , exit-while-logging"})
+        "mmap, shutdownHook=\"disable\", exit-while-logging"})
     void shuttingDownFromAShutdownHookWritesEveryLine(final String type, final String log4jHook,
         final String mode)
         throws Exception
@@ -235,9 +238,15 @@ class LifecycleAbuseTest
         final String xml = TestConfigs.config(Configs.writer("child", file,
             "writerType=\"" + type + "\" regionSize=\"64KB\""), "child");
         final Path config = Configs.write(dir, log4jHook == null ? xml : Configs.withAttributes(xml, log4jHook));
-        try (ChildJvm child = ChildJvm.start(config, mode, String.valueOf(lines)))
+        final long[] returned = new long[LoggingChild.THREADS];
+        try (LoggingChildJvm child = LoggingChildJvm.start(config, mode, String.valueOf(lines)))
         {
             assertEquals(0, child.waitFor(), "a normal exit: " + child.output());
+            final String[] counts = child.awaitLine("returned ").split(" ");
+            for (int t = 0; t < LoggingChild.THREADS; t++)
+            {
+                returned[t] = Long.parseLong(counts[t + 1]);
+            }
         }
         final long[] next = new long[LoggingChild.THREADS];
         NumberedLines.visit(Files.readAllBytes(file), 0, (thread, seq, tag) ->
@@ -245,11 +254,16 @@ class LifecycleAbuseTest
             assertEquals(next[thread]++, seq, "t" + thread + ": a gap-free prefix");
             assertTrue(NumberedLines.wholeTag(seq, tag), "a whole line");
         }, mode);
+        final boolean finished = "shutdown-hook".equals(mode);
+        assertTrue(Arrays.stream(returned).sum() >= LoggingChild.READY_AFTER, "calls before the shutdown");
         for (int t = 0; t < LoggingChild.THREADS; t++)
         {
-            assertTrue("exit-while-logging".equals(mode) || next[t] == lines, "every line of t" + t + ": " + next[t]);
+            assertTrue(next[t] >= returned[t], "every call of t" + t + " that returned before the shutdown is in " +
+                "the file: " + next[t] + " lines of " + returned[t]);
+            assertTrue(!finished || returned[t] == lines && next[t] == lines, "every line of t" + t + ", and no more");
         }
         System.out.println("shutdown hook, " + type + " writer, " + mode + ": lines per thread " +
-            Arrays.toString(next));
+            Arrays.toString(next) + ", calls returned when the hook began " +
+            Arrays.toString(returned));
     }
 }

@@ -2,8 +2,10 @@ package io.github.unifiedwriter.reliability;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import io.github.unifiedwriter.log4j2.UnifiedWriterAppender;
+import io.github.unifiedwriter.testing.NumberedLines;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -20,12 +22,17 @@ import org.apache.logging.log4j.core.LoggerContext;
  *   <li>{@code exit-while-logging}: registers the same hook, and calls {@code System.exit(0)} once 1000 lines
  *   are written, while the threads still log.</li>
  * </ul>
+ *
+ * <p>The hook notes how many calls of each thread had returned when it began, and prints them after the
+ * shutdown as {@code returned <n0> <n1> <n2> <n3>}: every one of those lines must be in the file.
  */
 public final class LoggingChild
 {
     static final int THREADS = 4;
     static final int READY_AFTER = 1000;
     private static final long LIMIT = 2_000_000;
+    /** Per thread: how many of its log calls have returned. */
+    private static final AtomicLongArray RETURNED = new AtomicLongArray(THREADS);
 
     private LoggingChild()
     {
@@ -42,7 +49,7 @@ public final class LoggingChild
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(LogManager::shutdown, "shutdown-logging"));
+        Runtime.getRuntime().addShutdownHook(new Thread(LoggingChild::shutDown, "shutdown-logging"));
         if ("exit-while-logging".equals(args[0]))
         {
             start(logger, LIMIT);
@@ -50,6 +57,19 @@ public final class LoggingChild
             System.exit(0);
         }
         join(start(logger, Long.parseLong(args[1])));
+    }
+
+    /** The shutdown hook: counts the calls that have returned, then shuts Log4j2 down, then prints the counts. */
+    private static void shutDown()
+    {
+        final StringBuilder returned = new StringBuilder("returned");
+        for (int t = 0; t < THREADS; t++)
+        {
+            returned.append(' ').append(RETURNED.get(t));
+        }
+        LogManager.shutdown();
+        System.out.println(returned);
+        System.out.flush();
     }
 
     private static void awaitWritten() throws InterruptedException
@@ -73,6 +93,7 @@ public final class LoggingChild
                 for (long i = 0; i < lines; i++)
                 {
                     logger.info(NumberedLines.message(id, i));
+                    RETURNED.lazySet(id, i + 1);
                 }
             }, "child-" + t);
             thread.setDaemon(true);

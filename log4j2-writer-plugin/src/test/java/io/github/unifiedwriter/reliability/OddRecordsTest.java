@@ -17,6 +17,8 @@ import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.log4j2.ManagerInternals;
 import io.github.unifiedwriter.log4j2.UnifiedWriterAppender;
 import io.github.unifiedwriter.log4j2.UnifiedWriterManager;
+import io.github.unifiedwriter.testing.NumberedLines;
+import io.github.unifiedwriter.testing.Threads;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.Layout;

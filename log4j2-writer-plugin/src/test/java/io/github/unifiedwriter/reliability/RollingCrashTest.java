@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.github.unifiedwriter.log4j2.TestConfigs;
+import io.github.unifiedwriter.testing.NumberedLines;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class RollingCrashTest
         final Path active = dir.resolve("app.log");
         final Path config = Configs.write(dir, TestConfigs.config(element("child", active, type), "child"));
         final long delay = new Random(seed).nextInt(300);
-        try (ChildJvm child = ChildJvm.start(config, "until-killed"))
+        try (LoggingChildJvm child = LoggingChildJvm.start(config, "until-killed"))
         {
             child.awaitLine("ready");
             Thread.sleep(delay);

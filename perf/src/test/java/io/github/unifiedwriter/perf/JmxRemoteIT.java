@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.unifiedwriter.perf.demo.WriterBean;
+import io.github.unifiedwriter.perf.monitor.WriterBean;
 
 /**
  * As JConsole connects: the demo runs in a child JVM with a JMX port on the loopback address only and

@@ -13,6 +13,7 @@ import io.github.unifiedwriter.perf.cli.Options;
 import io.github.unifiedwriter.perf.report.ResultJson;
 import io.github.unifiedwriter.perf.report.ResultTable;
 import io.github.unifiedwriter.perf.report.RunGroup;
+import io.github.unifiedwriter.perf.report.RunResult;
 import io.github.unifiedwriter.perf.report.ThroughputChart;
 import io.github.unifiedwriter.perf.stack.Stack;
 

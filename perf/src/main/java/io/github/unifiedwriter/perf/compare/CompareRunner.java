@@ -10,6 +10,7 @@ import java.util.List;
 import io.github.unifiedwriter.perf.check.BenchLineParser;
 import io.github.unifiedwriter.perf.check.FileScan;
 import io.github.unifiedwriter.perf.check.SequenceTracker;
+import io.github.unifiedwriter.perf.report.RunResult;
 import io.github.unifiedwriter.perf.stack.ChildJvm;
 import io.github.unifiedwriter.perf.stack.Stack;
 

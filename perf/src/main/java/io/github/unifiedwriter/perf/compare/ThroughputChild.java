@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 import io.github.unifiedwriter.perf.check.BenchLineParser;
 import io.github.unifiedwriter.perf.check.SequenceTracker;
-import io.github.unifiedwriter.perf.demo.WriterBean;
+import io.github.unifiedwriter.perf.monitor.WriterBean;
 import io.github.unifiedwriter.perf.stack.LogDriver;
 import io.github.unifiedwriter.perf.stack.Stack;
 import io.github.unifiedwriter.perf.stack.StackStarter;

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.unifiedwriter.perf.monitor.WriterBean;
+
 /** The demo's closing summary: rate, counters, files, ObjectNames and the line check. */
 final class DemoReport
 {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.github.unifiedwriter.perf.check.FileScan;
 import io.github.unifiedwriter.perf.check.SequenceTracker;
 import io.github.unifiedwriter.perf.check.TaggedLineParser;
+import io.github.unifiedwriter.perf.monitor.WriterBean;
 
 /**
  * Checks one appender's file after the demo: each thread's numbered events exactly once and in order.

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
+import io.github.unifiedwriter.perf.monitor.WriterBean;
+
 /**
  * Shows how far the demo is, twice a second, on its own daemon thread: calls made, the call rate, and
  * each appender's Written counter read through JMX. On a terminal it redraws one line; piped, it prints

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 import io.github.unifiedwriter.perf.cli.Options;
 import io.github.unifiedwriter.perf.compare.CompareRunner;
-import io.github.unifiedwriter.perf.compare.RunResult;
+import io.github.unifiedwriter.perf.report.RunResult;
 import io.github.unifiedwriter.perf.stack.ChildJvm;
 import io.github.unifiedwriter.perf.stack.Stack;
 

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.unifiedwriter.perf.compare.RunResult;
 
 /** Picks what our stacks are measured against: the fastest complete Log4j2 run at a thread count. */
 public final class Baseline

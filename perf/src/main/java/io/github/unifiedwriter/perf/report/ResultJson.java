@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.unifiedwriter.perf.compare.RunResult;
 
 /** Writes the comparison as a JSON array, one object per run; no JSON library needed for flat records. */
 public final class ResultJson

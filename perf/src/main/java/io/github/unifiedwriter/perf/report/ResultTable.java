@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.github.unifiedwriter.perf.compare.RunResult;
 
 /**
  * The comparison as text for a terminal: one table per thread count, then each of our stacks' ratio to

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.unifiedwriter.perf.compare.RunResult;
 
 /**
  * The repeats of one (stack, threads) pair, shown as one run. On a shared machine single runs swing

@@ -10,7 +10,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-import io.github.unifiedwriter.perf.compare.RunResult;
 
 /**
  * Bar chart of the comparison: lines per second by stack, grouped by thread count. Runs that lost lines

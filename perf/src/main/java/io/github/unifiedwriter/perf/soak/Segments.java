@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.unifiedwriter.perf.check.FileScan;
 import io.github.unifiedwriter.perf.check.SequenceTracker;
 import io.github.unifiedwriter.perf.check.TaggedLineParser;
-import io.github.unifiedwriter.perf.demo.WriterBean;
+import io.github.unifiedwriter.perf.monitor.WriterBean;
 
 /**
  * Keeps a long soak's file small: past a size, the file is renamed and the appender told to reopen

@@ -13,7 +13,7 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 
 import io.github.unifiedwriter.perf.cli.Options;
-import io.github.unifiedwriter.perf.demo.WriterBean;
+import io.github.unifiedwriter.perf.monitor.WriterBean;
 import io.github.unifiedwriter.perf.stack.Contexts;
 
 /**

@@ -14,7 +14,7 @@ import java.util.Set;
 import com.sun.management.GcInfo;
 import org.HdrHistogram.Histogram;
 
-import io.github.unifiedwriter.perf.demo.WriterBean;
+import io.github.unifiedwriter.perf.monitor.WriterBean;
 
 /** The soak's periodic and final lines. Called from the soak's main thread only. */
 final class SoakReport

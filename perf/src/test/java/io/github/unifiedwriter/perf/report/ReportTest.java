@@ -15,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.unifiedwriter.perf.compare.RunResult;
 import io.github.unifiedwriter.perf.stack.Stack;
 
 /** A lossy stack is marked, kept out of the baseline and the chart; the JSON carries every run. */

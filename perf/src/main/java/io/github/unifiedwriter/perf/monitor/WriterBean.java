@@ -1,4 +1,4 @@
-package io.github.unifiedwriter.perf.demo;
+package io.github.unifiedwriter.perf.monitor;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -13,7 +13,8 @@ import javax.management.ObjectName;
 
 /**
  * One UnifiedWriter appender seen through JMX only, local or remote, exactly as JConsole sees it: no
- * compile-time link to the plugin's classes. Safe from any thread.
+ * compile-time link to the plugin's classes. The demo, the comparison's children and the soak all read
+ * their counters here. Safe from any thread.
  */
 public final class WriterBean
 {

@@ -1,4 +1,4 @@
-package io.github.unifiedwriter.perf.compare;
+package io.github.unifiedwriter.perf.report;
 
 import io.github.unifiedwriter.perf.stack.Stack;
 

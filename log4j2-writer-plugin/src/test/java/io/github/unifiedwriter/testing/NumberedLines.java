@@ -1,4 +1,4 @@
-package io.github.unifiedwriter.reliability;
+package io.github.unifiedwriter.testing;
 
 import java.nio.charset.StandardCharsets;
 
@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * of a file. Parsing the bytes rather than decoded text is what lets a check see a NUL byte, a torn line or a
  * line glued to another.
  */
-final class NumberedLines
+public final class NumberedLines
 {
     /** Receives each line of a file in order. */
-    interface Visitor
+    public interface Visitor
     {
         /**
          * @param tag what follows the sequence number after one space, or null if nothing does
@@ -25,13 +25,13 @@ final class NumberedLines
     }
 
     /** The message of line {@code seq} of {@code thread}, with a tag that tells a whole line from a torn one. */
-    static String message(final int thread, final long seq)
+    public static String message(final int thread, final long seq)
     {
         return "t" + thread + " " + seq + " " + "x".repeat((int)(seq % 23)) + "|";
     }
 
     /** Whether {@code tag} is the one {@link #message} gives line {@code seq}. */
-    static boolean wholeTag(final long seq, final String tag)
+    public static boolean wholeTag(final long seq, final String tag)
     {
         return tag != null && tag.length() == seq % 23 + 1 && tag.endsWith("|") &&
             tag.chars().limit(seq % 23).allMatch((c) -> c == 'x');
@@ -43,7 +43,7 @@ final class NumberedLines
      *
      * @return the offset just past the last line visited
      */
-    static int visit(final byte[] content, final int from, final Visitor visitor, final String context)
+    public static int visit(final byte[] content, final int from, final Visitor visitor, final String context)
     {
         int at = from;
         while (at < content.length)

@@ -21,13 +21,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * logs, or let one exit, and look at the file it leaves. Its output is read on a thread of its own, so a
  * silent or chatty child never blocks the test.
  */
-final class ChildJvm implements AutoCloseable
+final class LoggingChildJvm implements AutoCloseable
 {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> output = new CopyOnWriteArrayList<>();
 
-    private ChildJvm(final Process process)
+    private LoggingChildJvm(final Process process)
     {
         this.process = process;
         final Thread reader = new Thread(this::read, "child-output");
@@ -36,7 +36,7 @@ final class ChildJvm implements AutoCloseable
     }
 
     /** Starts {@link LoggingChild} with Log4j2 configured from {@code config}. */
-    static ChildJvm start(final Path config, final String... args)
+    static LoggingChildJvm start(final Path config, final String... args)
     {
         final List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -47,7 +47,7 @@ final class ChildJvm implements AutoCloseable
         command.addAll(List.of(args));
         try
         {
-            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+            return new LoggingChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
         }
         catch (final IOException ex)
         {
@@ -55,8 +55,8 @@ final class ChildJvm implements AutoCloseable
         }
     }
 
-    /** Waits, at most 60 s, for the child to print {@code expected} on a line of its own. */
-    void awaitLine(final String expected)
+    /** Waits, at most 60 s, for the child to print a line that starts with {@code expected}, and returns it. */
+    String awaitLine(final String expected)
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try
@@ -64,13 +64,13 @@ final class ChildJvm implements AutoCloseable
             while (true)
             {
                 final String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (expected.equals(line))
+                if (line != null && line.startsWith(expected))
                 {
-                    return;
+                    return line;
                 }
                 if (line == null && (System.nanoTime() >= deadline || !process.isAlive() && lines.isEmpty()))
                 {
-                    fail("the child never said '" + expected + "'; it said " + output);
+                    fail("the child never said '" + expected + "...'; it said " + output);
                 }
             }
         }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Stopping: idempotent, a shared manager released once per appender, and what is left at the deadline counted
  * as failed and reported.
  */
-class StopTest
+class AppenderStopTest
 {
     @TempDir
     Path dir;
@@ -58,9 +58,7 @@ class StopTest
     {
         final Path file = dir.resolve("stuck.log");
         final MemorySinks sinks = new MemorySinks();
-        final UnifiedWriterManager registered = sinks.register("stuck", file.toString());
-        final LoggerContext context = TestConfigs.start(dir, TestConfigs.config(
-            TestConfigs.writer("stuck", file, "shutdownTimeout=\"200ms\""), "stuck"));
+        final LoggerContext context = sinks.start(dir, "stuck", file, "shutdownTimeout=\"200ms\"");
         final UnifiedWriterManager manager = TestConfigs.appender(context, "stuck").getManager();
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch writing = new CountDownLatch(1);
@@ -79,7 +77,7 @@ class StopTest
         try (StatusCapture status = new StatusCapture())
         {
             context.stop();
-            assertFalse(registered.stop(0, TimeUnit.MILLISECONDS), "not everything was drained");
+            assertFalse(sinks.release(), "not everything was drained");
             final WriterMetrics metrics = manager.metrics();
             assertEquals(10, metrics.written() + metrics.dropped() + metrics.failed(), metrics.toString());
             assertEquals(10, metrics.failed(), metrics.toString());

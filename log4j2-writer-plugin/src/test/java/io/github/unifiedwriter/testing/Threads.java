@@ -1,4 +1,4 @@
-package io.github.unifiedwriter.reliability;
+package io.github.unifiedwriter.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Application threads started together, and joined with a bound: a thread still alive at the bound is a
  * hang, which is exactly what the suite must catch rather than wait out.
  */
-final class Threads
+public final class Threads
 {
     private final List<Thread> all = new ArrayList<>();
     private final List<Throwable> thrown = new CopyOnWriteArrayList<>();
@@ -25,7 +25,7 @@ final class Threads
     }
 
     /** Starts {@code count} threads running {@code body} with their number, all released at once. */
-    static Threads start(final String name, final int count, final IntConsumer body)
+    public static Threads start(final String name, final int count, final IntConsumer body)
     {
         final Threads threads = new Threads();
         final CountDownLatch go = new CountDownLatch(1);
@@ -53,7 +53,7 @@ final class Threads
     }
 
     /** Joins every thread within {@code seconds} in all; fails on a thread still running or one that threw. */
-    void join(final long seconds)
+    public void join(final long seconds)
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         for (final Thread thread : all)
@@ -72,7 +72,7 @@ final class Threads
     }
 
     /** Waits for {@code condition} for at most 30 s: a bound against hangs, not a timing assertion. */
-    static void await(final BooleanSupplier condition, final String what)
+    public static void await(final BooleanSupplier condition, final String what)
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean())
@@ -82,7 +82,7 @@ final class Threads
         }
     }
 
-    static void sleep(final long millis)
+    public static void sleep(final long millis)
     {
         try
         {
