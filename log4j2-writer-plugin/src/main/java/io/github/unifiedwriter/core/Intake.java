@@ -49,9 +49,9 @@ final class Intake
     }
 
     /**
-     * Producer threads: see {@link UnifiedWriter#enqueue(ByteBuffer, boolean, boolean)}.
+     * Producer threads: see {@link UnifiedWriter#enqueue(ByteBuffer, boolean, boolean, long)}.
      */
-    boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger)
+    boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger, final long time)
     {
         if (lifecycle.isWriter())
         {
@@ -59,7 +59,7 @@ final class Intake
         }
         if (lifecycle.state() != State.RUNNING)
         {
-            return enqueueNotRunning(record, droppable, trigger);
+            return enqueueNotRunning(record, droppable, trigger, time);
         }
         long sequence;
         try
@@ -71,13 +71,13 @@ final class Intake
             sequence = claimWhenFull(droppable);
             if (sequence < 0)
             {
-                return sequence == NOT_RUNNING && enqueueNotRunning(record, droppable, trigger);
+                return sequence == NOT_RUNNING && enqueueNotRunning(record, droppable, trigger, time);
             }
         }
         final Slot slot = ring.get(sequence);
         try
         {
-            slot.fill(record, droppable);
+            slot.fill(record, droppable, time);
         }
         catch (final Throwable t)
         {
@@ -163,7 +163,8 @@ final class Intake
     }
 
     /** Producer thread, the writer not running: writes synchronously, takes the ring again, or refuses. */
-    private boolean enqueueNotRunning(final ByteBuffer record, final boolean droppable, final boolean trigger)
+    private boolean enqueueNotRunning(final ByteBuffer record, final boolean droppable, final boolean trigger,
+        final long time)
     {
         if (lifecycle.isStopping())
         {
@@ -177,7 +178,8 @@ final class Intake
             {
                 case SYNCHRONOUS:
                 case FALLBACK:
-                    return lifecycle.reentered() ? own.add(record) : sync.write(record, config.get().batchSize());
+                    return lifecycle.reentered() ? own.add(record) :
+                        sync.write(record, time, config.get().batchSize());
                 case RUNNING:
                     break;
                 default:
@@ -189,7 +191,7 @@ final class Intake
         {
             lifecycle.unlock(interrupted);
         }
-        return enqueue(record, droppable, trigger);
+        return enqueue(record, droppable, trigger, time);
     }
 
     /** Producer whose record was published as the writer changed state: makes sure it is written, truthfully. */

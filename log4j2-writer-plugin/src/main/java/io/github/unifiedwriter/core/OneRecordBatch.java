@@ -12,9 +12,11 @@ final class OneRecordBatch implements ReplayableBatch
     private int position;
     private int limit;
     private int confirmed;
+    private long time;
 
-    OneRecordBatch reset(final ByteBuffer record)
+    OneRecordBatch reset(final ByteBuffer record, final long time)
     {
+        this.time = time;
         this.record = record;
         this.position = record.position();
         this.limit = record.limit();
@@ -42,6 +44,12 @@ final class OneRecordBatch implements ReplayableBatch
             throw new IndexOutOfBoundsException(index);
         }
         return record.limit(limit).position(position);
+    }
+
+    @Override
+    public long time(final int index)
+    {
+        return time;
     }
 
     @Override

@@ -11,6 +11,9 @@ import java.nio.ByteBuffer;
  */
 public interface RecordBatch
 {
+    /** The time of a record that carries none, such as one the writer's own thread logged. */
+    long NO_TIME = Long.MIN_VALUE;
+
     /** {@return the number of records in this batch} */
     int size();
 
@@ -31,4 +34,16 @@ public interface RecordBatch
      * @param count records of this batch, from the first, that are wholly written
      */
     void confirm(int count);
+
+    /**
+     * The time of the event the record at {@code index} came from, for a destination that files records by time
+     * (a rolling file puts a record in the period of its event, not of its write).
+     *
+     * @param index from 0 to {@code size() - 1}
+     * @return milliseconds since the epoch, or {@link #NO_TIME}
+     */
+    default long time(final int index)
+    {
+        return NO_TIME;
+    }
 }

@@ -42,6 +42,12 @@ final class RingBatch implements RecordBatch
     }
 
     @Override
+    public long time(final int index)
+    {
+        return ring.get(first + index).time();
+    }
+
+    @Override
     public void confirm(final int count)
     {
         confirmed = Math.max(confirmed, Math.min(count, size));

@@ -17,12 +17,14 @@ final class Slot
     private byte[] bytes = new byte[INITIAL_BYTES];
     private ByteBuffer view = ByteBuffer.wrap(bytes);
     private int length;
+    private long time;
     private boolean droppable;
     private boolean valid;
 
     /** Producer thread, while it holds the claimed slot. Allocates only when the record outgrows the slot. */
-    void fill(final ByteBuffer record, final boolean droppable)
+    void fill(final ByteBuffer record, final boolean droppable, final long time)
     {
+        this.time = time;
         valid = false;
         final int n = record.remaining();
         if (n > bytes.length)
@@ -48,6 +50,12 @@ final class Slot
     {
         view.limit(length).position(0);
         return view;
+    }
+
+    /** Writer thread: the event's time, or {@link RecordBatch#NO_TIME}. */
+    long time()
+    {
+        return time;
     }
 
     int length()

@@ -24,11 +24,11 @@ final class SyncWriter
     }
 
     /** Holder of the lock: writes the caller's record after whatever the ring still holds. */
-    boolean write(final ByteBuffer record, final int batchSize)
+    boolean write(final ByteBuffer record, final long time, final int batchSize)
     {
         drainRing(batchSize);
         ledger.counters.enqueuedOutsideRing.increment();
-        final int written = destinations.writeOnce(callerRecord.reset(record));
+        final int written = destinations.writeOnce(callerRecord.reset(record, time));
         callerRecord.clear();
         ledger.commitOwn(written, 1 - written, record.remaining());
         own.write(destinations, ledger);

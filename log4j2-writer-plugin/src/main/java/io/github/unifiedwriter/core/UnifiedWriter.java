@@ -161,7 +161,22 @@ public final class UnifiedWriter
      */
     public boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger)
     {
-        return intake.enqueue(record, droppable, trigger);
+        return intake.enqueue(record, droppable, trigger, RecordBatch.NO_TIME);
+    }
+
+    /**
+     * As {@link #enqueue(ByteBuffer, boolean, boolean)}, for a record that carries its event's time to the
+     * destinations ({@link RecordBatch#time(int)}).
+     *
+     * @param record    the bytes to write, from the buffer's position to its limit
+     * @param droppable false: never dropped by the queue policy; waits as under BLOCK when the ring is full
+     * @param trigger   MANUAL mode: write everything up to and including this record, without waiting
+     * @param time      the event's time, in milliseconds since the epoch
+     * @return false if the record was dropped, or written synchronously without success
+     */
+    public boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger, final long time)
+    {
+        return intake.enqueue(record, droppable, trigger, time);
     }
 
     /**

@@ -51,13 +51,13 @@ final class Generations
         {
             final EncodeBuffer nested = new EncodeBuffer();
             encode(layout, event, nested);
-            return enqueue(producer, nested.record(), droppable, trigger);
+            return enqueue(producer, nested.record(), droppable, trigger, event.getTimeMillis());
         }
         producer.busy = true;
         try
         {
             encode(layout, event, producer.buffer);
-            return enqueue(producer, producer.buffer.record(), droppable, trigger);
+            return enqueue(producer, producer.buffer.record(), droppable, trigger, event.getTimeMillis());
         }
         finally
         {
@@ -81,7 +81,7 @@ final class Generations
 
     /** Marks the producer inside a generation it has read after marking, so a swap waits for it. */
     private boolean enqueue(final Producer producer, final ByteBuffer record, final boolean droppable,
-        final boolean trigger)
+        final boolean trigger, final long time)
     {
         final Object outer = producer.inside;
         try
@@ -93,7 +93,7 @@ final class Generations
                 producer.inside = generation;
             }
             while (generation != current);
-            return generation.writer().enqueue(record, droppable, trigger);
+            return generation.writer().enqueue(record, droppable, trigger, time);
         }
         finally
         {

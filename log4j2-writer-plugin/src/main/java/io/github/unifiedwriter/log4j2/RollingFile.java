@@ -22,8 +22,11 @@ import org.apache.logging.log4j.status.StatusLogger;
  * direct-write strategy), and the new file with its header. Naming, compression and purging run on the
  * {@link Archiver}'s thread. A period with no records leaves no rolled file.
  *
- * <p>Time is the wall clock when the writer writes, not each event's own time: a record logged just before a
- * boundary and written just after it goes to the new file.
+ * <p>Time is each event's own time, carried in its ring slot: a record logged just before a boundary and written
+ * just after it still goes to the file of its period. Producers that race the boundary can publish out of time
+ * order; once a record at or past the boundary has rolled the file, a later one from before it goes to the new
+ * file, as does a record that arrives after an idle rollover closed its period on the writer's clock. A record
+ * is never held back to wait for stragglers.
  *
  * <p>One writing thread at a time calls the {@link BatchDestination} methods; the manager calls {@link #finish}
  * once the last writer has stopped.
@@ -90,6 +93,11 @@ final class RollingFile implements BatchDestination
         return file;
     }
 
+    /**
+     * Writes the batch, rolling between two records: before the first record whose event time is at or past the
+     * end of the period, and before a record that would take the file over its size. A record without a time is
+     * filed at the writer's clock.
+     */
     @Override
     public void write(final RecordBatch batch) throws IOException
     {
@@ -97,20 +105,35 @@ final class RollingFile implements BatchDestination
         {
             openActive();
         }
-        rollIfDue(System.currentTimeMillis());
+        final long now = System.currentTimeMillis();
+        rollIfAsked(now);
         final int n = batch.size();
         int from = 0;
         long pending = 0;
         for (int i = 0; i < n; i++)
         {
+            final long given = batch.time(i);
+            final long time = given == RecordBatch.NO_TIME ? now : given;
             final long length = batch.record(i).remaining();
             final long held = bytes + pending;
-            if (maxSize > 0 && held + length + footerRoom > maxSize && held > empty)
+            final boolean periodOver = schedule.due(time);
+            if (periodOver || maxSize > 0 && held + length + footerRoom > maxSize && held > empty)
             {
                 writeRange(batch, from, i);
                 pending = 0;
                 from = i;
-                roll(schedule.withinPeriod(System.currentTimeMillis()));
+                if (periodOver)
+                {
+                    final long naming = schedule.advance(time);
+                    if (bytes > empty)
+                    {
+                        roll(naming);
+                    }
+                }
+                else
+                {
+                    roll(schedule.withinPeriod(time));
+                }
             }
             pending += length;
         }
@@ -192,6 +215,20 @@ final class RollingFile implements BatchDestination
 
     private void rollIfDue(final long now) throws IOException
     {
+        rollIfAsked(now);
+        if (schedule.due(now))
+        {
+            final long naming = schedule.advance(now);
+            if (bytes > empty)
+            {
+                roll(naming);
+            }
+        }
+    }
+
+    /** Rolls now if JMX asked for it, unless the pattern could not name a second file in this period. */
+    private void rollIfAsked(final long now) throws IOException
+    {
         if (owner.takeRequest())
         {
             if (!rolling.counted())
@@ -203,14 +240,6 @@ final class RollingFile implements BatchDestination
             else if (bytes > empty)
             {
                 roll(schedule.withinPeriod(now));
-            }
-        }
-        if (schedule.due(now))
-        {
-            final long naming = schedule.advance(now);
-            if (bytes > empty)
-            {
-                roll(naming);
             }
         }
     }

@@ -39,6 +39,12 @@ final class SubBatch implements RecordBatch
     }
 
     @Override
+    public long time(final int index)
+    {
+        return whole.time(from + index);
+    }
+
+    @Override
     public void confirm(final int count)
     {
         confirmed = Math.max(confirmed, Math.min(count, size));
