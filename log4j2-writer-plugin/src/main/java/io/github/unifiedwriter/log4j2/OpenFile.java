@@ -80,9 +80,7 @@ final class OpenFile
 
     void setFsync(final Fsync fsync)
     {
-        final SinkSettings current = settings;
-        settings = new SinkSettings(current.file(), current.type(), current.append(), current.bufferSize(),
-            current.regionSize(), fsync, current.permissions(), current.header());
+        settings = settings.withFsync(fsync);
         final BatchDestination open = sink;
         if (open != null)
         {

@@ -17,20 +17,16 @@ import io.github.unifiedwriter.core.RecordBatch;
  *
  * <p>One writing thread at a time calls every method.
  */
-final class ReopeningFile implements BatchDestination
+final class ReopeningFile extends SwitchingFile
 {
     private static final long CHECK_EVERY_MILLIS = 1000;
 
-    private final SinkFactory files;
-    private SinkSettings settings;
-    private BatchDestination sink;
     private Object key;
     private long lastCheck;
 
     private ReopeningFile(final SinkFactory files, final SinkSettings settings)
     {
-        this.files = files;
-        this.settings = settings;
+        super(files, settings);
     }
 
     static ReopeningFile open(final SinkFactory files, final SinkSettings settings) throws IOException
@@ -45,65 +41,17 @@ final class ReopeningFile implements BatchDestination
     @Override
     public void write(final RecordBatch batch) throws IOException
     {
-        followRename(System.currentTimeMillis());
+        switchIfDue(System.currentTimeMillis());
         if (sink == null)
         {
-            openByName();
+            openNext();
         }
         sink.write(batch);
     }
 
+    /** At most once a second: when the file at the name is no longer the open one, opens the new one by name. */
     @Override
-    public void reopen() throws IOException
-    {
-        if (sink == null)
-        {
-            openByName();
-        }
-        else
-        {
-            sink.reopen();
-        }
-    }
-
-    @Override
-    public void idle() throws IOException
-    {
-        if (sink == null)
-        {
-            return;
-        }
-        followRename(System.currentTimeMillis());
-        if (sink != null)
-        {
-            sink.idle();
-        }
-    }
-
-    @Override
-    public void close() throws IOException
-    {
-        final BatchDestination last = sink;
-        sink = null;
-        if (last != null)
-        {
-            last.close();
-        }
-    }
-
-    void setFsync(final Fsync fsync)
-    {
-        final SinkSettings s = settings;
-        settings = new SinkSettings(s.file(), s.type(), s.append(), s.bufferSize(), s.regionSize(), fsync,
-            s.permissions(), s.header());
-        final BatchDestination open = sink;
-        if (open != null)
-        {
-            files.setFsync(open, fsync);
-        }
-    }
-
-    private void followRename(final long now) throws IOException
+    void switchIfDue(final long now) throws IOException
     {
         if (now - lastCheck < CHECK_EVERY_MILLIS)
         {
@@ -113,11 +61,13 @@ final class ReopeningFile implements BatchDestination
         if (!Objects.equals(key(settings.file()), key))
         {
             close();
-            openByName();
+            openNext();
         }
     }
 
-    private void openByName() throws IOException
+    /** Opens the file at the name, never truncating it. */
+    @Override
+    void openNext() throws IOException
     {
         sink = files.open(settings.forReopen());
         key = key(settings.file());

@@ -31,17 +31,14 @@ import org.apache.logging.log4j.status.StatusLogger;
  * <p>One writing thread at a time calls the {@link BatchDestination} methods; the manager calls {@link #finish}
  * once the last writer has stopped.
  */
-final class RollingFile implements BatchDestination
+final class RollingFile extends SwitchingFile
 {
     private final RollingSinks owner;
-    private final SinkFactory files;
     private RollingSettings rolling;
     private ManagerView clock;
     private RollSchedule schedule;
     private long maxSize;
     private final SubBatch range = new SubBatch();
-    private SinkSettings settings;
-    private BatchDestination sink;
     private Path active;
     /** Bytes of the active file that reached it. */
     private long bytes;
@@ -55,9 +52,8 @@ final class RollingFile implements BatchDestination
     private RollingFile(final RollingSinks owner, final SinkFactory files, final SinkSettings settings,
         final boolean starting, final RollingSettings rolling) throws IOException
     {
+        super(files, settings);
         this.owner = owner;
-        this.files = files;
-        this.settings = settings;
         this.rolling = rolling;
         this.maxSize = rolling.maxFileSize();
         this.clock = new ManagerView(rolling.directWrite() ? null : settings.file().toString(),
@@ -89,7 +85,7 @@ final class RollingFile implements BatchDestination
         final boolean starting, final RollingSettings rolling) throws IOException
     {
         final RollingFile file = new RollingFile(owner, files, settings, starting, rolling);
-        file.openActive();
+        file.openNext();
         return file;
     }
 
@@ -103,7 +99,7 @@ final class RollingFile implements BatchDestination
     {
         if (sink == null)
         {
-            openActive();
+            openNext();
         }
         final long now = System.currentTimeMillis();
         rollIfAsked(now);
@@ -140,46 +136,6 @@ final class RollingFile implements BatchDestination
         writeRange(batch, from, n);
     }
 
-    @Override
-    public void reopen() throws IOException
-    {
-        if (sink == null)
-        {
-            openActive();
-        }
-        else
-        {
-            sink.reopen();
-        }
-    }
-
-    /** Rolls when the period has ended or a rollover was asked for, then lets the sink do its timed work. */
-    @Override
-    public void idle() throws IOException
-    {
-        if (sink == null)
-        {
-            return;
-        }
-        rollIfDue(System.currentTimeMillis());
-        if (sink != null)
-        {
-            sink.idle();
-        }
-    }
-
-    /** Closes the active file without its footer: the manager is about to open it again. */
-    @Override
-    public void close() throws IOException
-    {
-        final BatchDestination last = sink;
-        sink = null;
-        if (last != null)
-        {
-            last.close();
-        }
-    }
-
     /**
      * The last appender let go: writes the footer, closes the file, and lets the background work finish within
      * the shutdown timeout.
@@ -201,19 +157,9 @@ final class RollingFile implements BatchDestination
         }
     }
 
-    void setFsync(final SinkFactory factory, final Fsync fsync)
-    {
-        final SinkSettings s = settings;
-        settings = new SinkSettings(s.file(), s.type(), s.append(), s.bufferSize(), s.regionSize(), fsync,
-            s.permissions(), s.header());
-        final BatchDestination open = sink;
-        if (open != null)
-        {
-            factory.setFsync(open, fsync);
-        }
-    }
-
-    private void rollIfDue(final long now) throws IOException
+    /** Rolls when the period has ended on the writer's clock, with no record to say so, or a rollover was asked for. */
+    @Override
+    void switchIfDue(final long now) throws IOException
     {
         rollIfAsked(now);
         if (schedule.due(now))
@@ -280,7 +226,7 @@ final class RollingFile implements BatchDestination
                 null, update.strategy());
             schedule = new RollSchedule(update, clock, false, now);
         }
-        openActive();
+        openNext();
         owner.rolled(now, active.toString());
     }
 
@@ -302,7 +248,8 @@ final class RollingFile implements BatchDestination
         owner.archiver.archive(raw, naming, rolling, permissions());
     }
 
-    private void openActive() throws IOException
+    @Override
+    void openNext() throws IOException
     {
         active = activePath();
         final byte[] header = owner.layout.getHeader();

@@ -89,7 +89,7 @@ final class RollingSinks implements SinkFactory, RollingMonitor
     {
         if (sink instanceof RollingFile)
         {
-            ((RollingFile)sink).setFsync(files, fsync);
+            ((RollingFile)sink).setFsync(fsync);
         }
     }
 

@@ -37,6 +37,11 @@ record SinkSettings(
     }
 
     /** The same settings with the layout's header, or null for none. */
+    SinkSettings withFsync(final Fsync newFsync)
+    {
+        return new SinkSettings(file, type, append, bufferSize, regionSize, newFsync, permissions, header);
+    }
+
     SinkSettings withHeader(final byte[] bytes)
     {
         return new SinkSettings(file, type, append, bufferSize, regionSize, fsync, permissions, bytes);
