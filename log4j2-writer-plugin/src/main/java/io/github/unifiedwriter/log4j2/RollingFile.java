@@ -248,6 +248,7 @@ final class RollingFile extends SwitchingFile
         owner.archiver.archive(raw, naming, rolling, permissions());
     }
 
+    /** Opens the active file of the current period, with the layout's header when the file is new. */
     @Override
     void openNext() throws IOException
     {
