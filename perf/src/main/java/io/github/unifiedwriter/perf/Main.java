@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import io.github.unifiedwriter.perf.compare.CompareCommand;
 import io.github.unifiedwriter.perf.demo.DemoCommand;
+import io.github.unifiedwriter.perf.gzip.GzipCommand;
 import io.github.unifiedwriter.perf.latency.LatencyCommand;
 import io.github.unifiedwriter.perf.memory.MemoryCommand;
 import io.github.unifiedwriter.perf.soak.SoakCommand;
@@ -43,6 +44,7 @@ public final class Main
                 case "stress" -> StressCommand.run(rest, out);
                 case "stall" -> StallCommand.run(rest, out);
                 case "memory" -> MemoryCommand.run(rest, out);
+                case "gzip" -> GzipCommand.run(rest, out);
                 default ->
                 {
                     out.println("unknown command '" + args[0] + "'");
@@ -68,6 +70,7 @@ public final class Main
         out.println("  " + SoakCommand.USAGE);
         out.println("  " + StressCommand.USAGE);
         out.println("  " + StallCommand.USAGE);
+        out.println("  " + GzipCommand.USAGE);
         out.println("  " + MemoryCommand.USAGE);
     }
 }
