@@ -1,7 +1,6 @@
 package io.github.unifiedwriter.log4j2;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.core.RecordBatch;
@@ -118,17 +117,7 @@ final class OpenFile
             ((RollingFile)last).finish(footer);
             return;
         }
-        try
-        {
-            if (footer != null && footer.length > 0)
-            {
-                last.write(new OneRecord(ByteBuffer.wrap(footer)));
-            }
-        }
-        finally
-        {
-            last.close();
-        }
+        Footer.closeWith(last, footer);
     }
 
     private BatchDestination open() throws IOException
@@ -140,33 +129,5 @@ final class OpenFile
             sink = current;
         }
         return current;
-    }
-
-    /** A batch of one record, for the footer. */
-    private static final class OneRecord implements RecordBatch
-    {
-        private final ByteBuffer record;
-
-        OneRecord(final ByteBuffer record)
-        {
-            this.record = record;
-        }
-
-        @Override
-        public int size()
-        {
-            return 1;
-        }
-
-        @Override
-        public ByteBuffer record(final int index)
-        {
-            return record;
-        }
-
-        @Override
-        public void confirm(final int count)
-        {
-        }
     }
 }

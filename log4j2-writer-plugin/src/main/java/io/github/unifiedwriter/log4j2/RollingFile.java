@@ -1,7 +1,6 @@
 package io.github.unifiedwriter.log4j2;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -148,7 +147,7 @@ final class RollingFile extends SwitchingFile
             sink = null;
             if (last != null)
             {
-                closeWithFooter(last, footer);
+                Footer.closeWith(last, footer);
             }
         }
         finally
@@ -214,7 +213,7 @@ final class RollingFile extends SwitchingFile
     {
         final BatchDestination closing = sink;
         sink = null;
-        closeWithFooter(closing, owner.layout.getFooter());
+        Footer.closeWith(closing, owner.layout.getFooter());
         moveAside(naming);
         final long now = System.currentTimeMillis();
         final RollingSettings update = owner.takeUpdate();
@@ -301,21 +300,6 @@ final class RollingFile extends SwitchingFile
         return RawFiles.name(active, naming);
     }
 
-    private static void closeWithFooter(final BatchDestination closing, final byte[] footer) throws IOException
-    {
-        try
-        {
-            if (footer != null && footer.length > 0)
-            {
-                closing.write(new Single(ByteBuffer.wrap(footer)));
-            }
-        }
-        finally
-        {
-            closing.close();
-        }
-    }
-
     private static BasicFileAttributes attributes(final Path path)
     {
         try
@@ -336,26 +320,5 @@ final class RollingFile extends SwitchingFile
     private static long fileTime(final BasicFileAttributes attributes)
     {
         return attributes.lastModifiedTime().toMillis();
-    }
-
-    /** One record, for the footer. */
-    private record Single(ByteBuffer record) implements RecordBatch
-    {
-        @Override
-        public int size()
-        {
-            return 1;
-        }
-
-        @Override
-        public ByteBuffer record(final int index)
-        {
-            return record;
-        }
-
-        @Override
-        public void confirm(final int count)
-        {
-        }
     }
 }
