@@ -1,11 +1,13 @@
 package io.github.unifiedwriter.core;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The configured listener, with its exceptions kept out of the writer: a listener that throws is counted as an
  * error and the writer carries on exactly as if it had returned. The listener may change with a live update,
- * so it is read from the settings in effect at each call.
+ * so it is read from the settings in effect at each call. Called only off the hot path: on errors, fallback,
+ * restart, a stop that gives up, and rate-limited drop warnings.
  */
 final class GuardedListener implements WriterListener
 {
@@ -21,65 +23,42 @@ final class GuardedListener implements WriterListener
     @Override
     public void onDropWarning(final long droppedSinceLastWarning)
     {
-        try
-        {
-            config.get().listener().onDropWarning(droppedSinceLastWarning);
-        }
-        catch (final Throwable t)
-        {
-            counters.error(t, "listener failed in onDropWarning");
-        }
+        tell("onDropWarning", (l) -> l.onDropWarning(droppedSinceLastWarning));
     }
 
     @Override
     public void onError(final Throwable error, final int restartsInARow)
     {
-        try
-        {
-            config.get().listener().onError(error, restartsInARow);
-        }
-        catch (final Throwable t)
-        {
-            counters.error(t, "listener failed in onError");
-        }
+        tell("onError", (l) -> l.onError(error, restartsInARow));
     }
 
     @Override
     public void onFallbackToSync(final Throwable lastError)
     {
-        try
-        {
-            config.get().listener().onFallbackToSync(lastError);
-        }
-        catch (final Throwable t)
-        {
-            counters.error(t, "listener failed in onFallbackToSync");
-        }
+        tell("onFallbackToSync", (l) -> l.onFallbackToSync(lastError));
     }
 
     @Override
     public void onRestarted()
     {
-        try
-        {
-            config.get().listener().onRestarted();
-        }
-        catch (final Throwable t)
-        {
-            counters.error(t, "listener failed in onRestarted");
-        }
+        tell("onRestarted", WriterListener::onRestarted);
     }
 
     @Override
     public void onStopTimedOut(final long failed, final String mayStillReachTheFile)
     {
+        tell("onStopTimedOut", (l) -> l.onStopTimedOut(failed, mayStillReachTheFile));
+    }
+
+    private void tell(final String method, final Consumer<WriterListener> call)
+    {
         try
         {
-            config.get().listener().onStopTimedOut(failed, mayStillReachTheFile);
+            call.accept(config.get().listener());
         }
         catch (final Throwable t)
         {
-            counters.error(t, "listener failed in onStopTimedOut");
+            counters.error(t, "listener failed in " + method);
         }
     }
 }

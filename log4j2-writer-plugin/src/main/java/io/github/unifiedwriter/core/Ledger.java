@@ -202,7 +202,8 @@ final class Ledger
             final int own = ownWriting;
             if (last >= first)
             {
-                inFlight = "the " + (last - first + 1) + " records after the first " + first + " of this writer";
+                inFlight = "the " + (last - first + 1) + " records this writer accepted as numbers " + first +
+                    " to " + last + " (counting from 0)";
             }
             if (own > 0)
             {
