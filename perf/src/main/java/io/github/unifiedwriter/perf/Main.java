@@ -6,6 +6,7 @@ import java.util.Arrays;
 import io.github.unifiedwriter.perf.compare.CompareCommand;
 import io.github.unifiedwriter.perf.demo.DemoCommand;
 import io.github.unifiedwriter.perf.gzip.GzipCommand;
+import io.github.unifiedwriter.perf.idle.IdleCommand;
 import io.github.unifiedwriter.perf.latency.LatencyCommand;
 import io.github.unifiedwriter.perf.memory.MemoryCommand;
 import io.github.unifiedwriter.perf.soak.SoakCommand;
@@ -45,6 +46,7 @@ public final class Main
                 case "stall" -> StallCommand.run(rest, out);
                 case "memory" -> MemoryCommand.run(rest, out);
                 case "gzip" -> GzipCommand.run(rest, out);
+                case "idle" -> IdleCommand.run(rest, out);
                 default ->
                 {
                     out.println("unknown command '" + args[0] + "'");
@@ -71,6 +73,7 @@ public final class Main
         out.println("  " + StressCommand.USAGE);
         out.println("  " + StallCommand.USAGE);
         out.println("  " + GzipCommand.USAGE);
+        out.println("  " + IdleCommand.USAGE);
         out.println("  " + MemoryCommand.USAGE);
     }
 }
