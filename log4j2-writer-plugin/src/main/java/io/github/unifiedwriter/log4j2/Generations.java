@@ -1,129 +1,92 @@
 package io.github.unifiedwriter.log4j2;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import io.github.unifiedwriter.core.UnifiedWriter;
+import io.github.unifiedwriter.core.WriterConfig;
 import io.github.unifiedwriter.core.WriterMetrics;
-import io.github.unifiedwriter.log4j2.Producers.Producer;
-import org.apache.logging.log4j.core.Layout;
-import org.apache.logging.log4j.core.LogEvent;
 
 /**
- * The writer generations of one file: the running one, the one being swapped out, and the counts of those
- * gone, so the counters carry on across reloads.
+ * The writers of one file, one after another: the running one, the ones being swapped out, and the counts of
+ * those gone, so the counters carry on across reloads. A reload that reshapes the ring starts a new writer while
+ * the old one still drains: the new one accepts records at once, and writes once the old one has let go of the
+ * file. Records are therefore written in the order they were accepted, and the file has one writer at a time.
  *
- * <p>Producers call {@link #write} from any thread and never take a lock. The manager calls {@link #swap} and
- * {@link #stop} on the thread that applies a configuration, under Log4j2's manager lock.
+ * <p>The manager calls {@link #swap} and {@link #stop} on the thread that applies a configuration, under
+ * Log4j2's manager lock; any thread reads the rest. Callers never come here: they enqueue through the
+ * {@link Encoder}.
  */
 final class Generations
 {
-    private final Producers producers = new Producers();
+    private final ManagedFile file;
+    private final Encoder encoder;
     private final Object lock = new Object();
     private volatile Generation current;
-    /** Stopped generations that a producer may still enter: their counters can still change. Guarded by lock. */
+    /** Stopped generations that a caller may still enter: their counters can still change. Guarded by lock. */
     private final List<Generation> lingering = new ArrayList<>();
-    /** Counters of the generations that no producer can reach any more: final. Guarded by lock. */
+    /** Counters of the generations that no caller can reach any more: final. Guarded by lock. */
     private WriterMetrics retired = WriterMetrics.ZERO;
 
-    Generations(final Generation first)
+    /** One writer over the file, from its start to its stop, and its turn at the file. */
+    private record Generation(UnifiedWriter writer, ManagedFile.Turn turn)
     {
-        this.current = first;
+        static Generation start(final WriterConfig config, final ManagedFile file, final boolean open)
+        {
+            final ManagedFile.Turn turn = file.turn(open);
+            return new Generation(UnifiedWriter.start(config, turn), turn);
+        }
     }
 
-    Generation current()
+    /** Starts the first writer, which writes at once. */
+    Generations(final WriterConfig config, final ManagedFile file)
     {
-        return current;
+        this.file = file;
+        this.current = Generation.start(config, file, true);
+        this.encoder = new Encoder(current.writer());
+    }
+
+    /** {@return where callers encode and enqueue} */
+    Encoder encoder()
+    {
+        return encoder;
+    }
+
+    /** {@return the running writer} */
+    UnifiedWriter writer()
+    {
+        return current.writer();
     }
 
     /**
-     * Encodes the event on the calling thread, then enqueues the bytes into the current generation. An event
-     * the layout cannot encode counts as failed, with the error, and the exception goes on to the appender.
+     * Starts a writer with {@code config} that takes records at once, waits for the callers still inside the old
+     * writer, stops it, and once the old writer has let go of the file runs {@code betweenWriters} and lets the new
+     * one write. Each wait is bounded by {@code timeout}, the old writer's shutdown timeout; an old writer still
+     * inside a write at the deadline lets the new one write when it leaves, on its own thread.
      *
-     * @return false if the record was dropped
+     * @throws RuntimeException or OutOfMemoryError when the new writer cannot start; the old one runs on
      */
-    boolean write(final Layout<?> layout, final LogEvent event, final boolean droppable, final boolean trigger)
+    void swap(final WriterConfig config, final Duration timeout, final Runnable betweenWriters)
     {
-        final Producer producer = producers.get();
-        if (producer.busy)
-        {
-            final EncodeBuffer nested = new EncodeBuffer();
-            encode(layout, event, nested);
-            return enqueue(producer, nested.record(), droppable, trigger, event.getTimeMillis());
-        }
-        producer.busy = true;
-        try
-        {
-            encode(layout, event, producer.buffer);
-            return enqueue(producer, producer.buffer.record(), droppable, trigger, event.getTimeMillis());
-        }
-        finally
-        {
-            producer.buffer.reset();
-            producer.busy = false;
-        }
-    }
-
-    private void encode(final Layout<?> layout, final LogEvent event, final EncodeBuffer buffer)
-    {
-        try
-        {
-            layout.encode(event, buffer);
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            current.writer().encodeFailed(ex);
-            throw ex;
-        }
-    }
-
-    /** Marks the producer inside a generation it has read after marking, so a swap waits for it. */
-    private boolean enqueue(final Producer producer, final ByteBuffer record, final boolean droppable,
-        final boolean trigger, final long time)
-    {
-        final Object outer = producer.inside;
-        try
-        {
-            Generation generation;
-            do
-            {
-                generation = current;
-                producer.inside = generation;
-            }
-            while (generation != current);
-            return generation.writer().enqueue(record, droppable, trigger, time);
-        }
-        finally
-        {
-            producer.leave(outer);
-        }
-    }
-
-    /**
-     * Makes {@code next} current, waits for the producers still inside the old generation, stops it, and once the
-     * old writer has let go of the file runs {@code betweenWriters} and lets {@code next} write. Each wait is
-     * bounded by {@code timeout}, the old generation's shutdown timeout; an old writer still inside a write at
-     * the deadline lets {@code next} write when it leaves, on its own thread.
-     */
-    void swap(final Generation next, final Duration timeout, final Runnable betweenWriters)
-    {
+        final Generation next = Generation.start(config, file, false);
         final Generation old;
         synchronized (lock)
         {
             old = current;
             lingering.add(old);
             current = next;
+            encoder.switchTo(next.writer());
         }
-        producers.awaitNoneInside(old, timeout);
+        encoder.awaitNoneInside(old.writer(), timeout);
         try
         {
             old.writer().stop(timeout);
         }
         finally
         {
-            old.whenClosed(() ->
+            old.turn().whenClosed(() ->
             {
                 try
                 {
@@ -131,24 +94,29 @@ final class Generations
                 }
                 finally
                 {
-                    next.open();
+                    next.turn().open();
                 }
             });
         }
     }
 
     /**
-     * Stops the current generation within {@code timeout}. It stays current, so calls that arrive afterwards
-     * are refused and still counted.
+     * Stops the current writer within {@code timeout}, then runs {@code afterClose} once it has let go of the file.
+     * It stays current, so calls that arrive afterwards are refused and still counted.
+     *
+     * @return whether it drained in time
      */
-    boolean stop(final Duration timeout)
+    boolean stop(final Duration timeout, final Runnable afterClose)
     {
-        return current.writer().stop(timeout);
+        final Generation last = current;
+        final boolean drained = last.writer().stop(timeout);
+        last.turn().whenClosed(afterClose);
+        return drained;
     }
 
     /**
-     * Counters of every generation so far. A stopped generation is added up live while a producer may still
-     * be inside it, and folded into the final totals once none can be. Any thread.
+     * Counters of every generation so far. A stopped generation is added up live while a caller may still be
+     * inside it, and folded into the final totals once none can be. Any thread.
      */
     WriterMetrics metrics()
     {
@@ -157,9 +125,9 @@ final class Generations
             WriterMetrics sum = retired;
             for (final Iterator<Generation> it = lingering.iterator(); it.hasNext(); )
             {
-                final Generation generation = it.next();
-                final boolean done = generation.writer().hasStopped() && producers.noneInside(generation);
-                final WriterMetrics last = generation.writer().metrics();
+                final UnifiedWriter writer = it.next().writer();
+                final boolean done = writer.hasStopped() && encoder.noneInside(writer);
+                final WriterMetrics last = writer.metrics();
                 if (done && last.pending() == 0)
                 {
                     retired = retired.plus(last);

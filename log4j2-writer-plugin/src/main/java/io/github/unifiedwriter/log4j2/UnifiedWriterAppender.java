@@ -34,6 +34,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 public final class UnifiedWriterAppender extends AbstractAppender
 {
     private final UnifiedWriterManager manager;
+    private final Encoder encoder;
     private final Level discardThreshold;
     private final Level triggerLevel;
     private final AtomicBoolean released = new AtomicBoolean();
@@ -50,6 +51,7 @@ public final class UnifiedWriterAppender extends AbstractAppender
     {
         super(name, filter, layout, ignoreExceptions, properties);
         this.manager = manager;
+        this.encoder = manager.encoder();
         this.discardThreshold = discardThreshold;
         this.triggerLevel = triggerLevel;
     }
@@ -118,7 +120,7 @@ public final class UnifiedWriterAppender extends AbstractAppender
         final boolean trigger = triggerLevel != null && level.isMoreSpecificThan(triggerLevel);
         try
         {
-            manager.write(getLayout(), event, droppable, trigger);
+            encoder.write(getLayout(), event, droppable, trigger);
         }
         catch (final RuntimeException ex)
         {

@@ -18,7 +18,6 @@ import io.github.unifiedwriter.jmx.RollingMonitor;
 import io.github.unifiedwriter.jmx.UnifiedWriterBean;
 import io.github.unifiedwriter.jmx.WriterObjectNames;
 import org.apache.logging.log4j.core.Layout;
-import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.config.Configuration;
@@ -32,13 +31,13 @@ import org.apache.logging.log4j.status.StatusLogger;
  * Settings that shape the ring or the sink swap the writer instead: the new generation takes records at once,
  * the old one drains and stops, and only then does the new one write. Counters and the MXBean carry on.
  *
- * <p>Producers call {@link #write} from any thread. Log4j2 calls {@link #updateData} and the release under its
+ * <p>Callers' threads encode and enqueue through {@link #encoder()}. Log4j2 calls {@link #updateData} and the release under its
  * manager lock, on the thread that builds or stops a configuration. JMX threads call the public methods.
  */
 public final class UnifiedWriterManager extends AbstractManager implements MonitoredWriter
 {
     private final StatusLoggerListener listener;
-    private final OpenFile file;
+    private final ManagedFile file;
     private final String appenderName;
     private final Generations generations;
     private volatile Data current;
@@ -50,14 +49,14 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     }
 
     /** Made by {@link WriterManagerFactory} once the file is open. */
-    UnifiedWriterManager(final LoggerContext context, final String key, final Data data, final OpenFile file)
+    UnifiedWriterManager(final LoggerContext context, final String key, final Data data, final ManagedFile file)
     {
         super(context, key);
         this.file = file;
         this.current = data;
         this.appenderName = data.settings().name();
         this.listener = new StatusLoggerListener(appenderName);
-        this.generations = new Generations(Generation.start(writerConfig(data.settings()), file, true));
+        this.generations = new Generations(writerConfig(data.settings()), file);
         if (data.settings().jmx())
         {
             registerMBean();
@@ -106,14 +105,10 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         return null;
     }
 
-    /**
-     * Encodes the event on the calling thread, then enqueues the bytes.
-     *
-     * @return false if the record was dropped
-     */
-    boolean write(final Layout<?> layout, final LogEvent event, final boolean droppable, final boolean trigger)
+    /** {@return where the appenders of this file encode events and enqueue them, on the callers' threads} */
+    Encoder encoder()
     {
-        return generations.write(layout, event, droppable, trigger);
+        return generations.encoder();
     }
 
     /** A reload, or another appender of the same configuration, whose writer settings must then agree. */
@@ -141,7 +136,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         if (sameSink)
         {
             file.setFsync(next.settings().sink().fsync());
-            final UnifiedWriter running = generations.current().writer();
+            final UnifiedWriter running = generations.writer();
             if (!UnifiedWriter.needsNewWriter(running.config(), config))
             {
                 running.update(config);
@@ -154,24 +149,21 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     /** Swaps in a new writer; when {@code newSink} is not null, the file is reopened with it in between. */
     private void swap(final AppenderSettings previous, final WriterConfig config, final SinkSettings newSink)
     {
-        final Generation next;
         try
         {
-            next = Generation.start(config, file, false);
+            generations.swap(config, previous.writer().shutdownTimeout(), () ->
+            {
+                if (newSink != null)
+                {
+                    reopenAs(newSink);
+                }
+            });
         }
         catch (final RuntimeException | OutOfMemoryError ex)
         {
             StatusLogger.getLogger().error("UnifiedWriter \"{}\": cannot start a writer with the new settings " +
                 "(ringSize={}); keeping the running one: {}", appenderName, config.ringSize(), ex.toString(), ex);
-            return;
         }
-        generations.swap(next, previous.writer().shutdownTimeout(), () ->
-        {
-            if (newSink != null)
-            {
-                reopenAs(newSink);
-            }
-        });
     }
 
     private void reopenAs(final SinkSettings newSink)
@@ -196,9 +188,9 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     protected boolean releaseSub(final long timeout, final TimeUnit timeUnit)
     {
         unregisterMBean();
-        final boolean drained = generations.stop(current.settings().writer().shutdownTimeout());
         final AtomicBoolean closed = new AtomicBoolean(true);
-        generations.current().whenClosed(() -> closed.set(closeFile()));
+        final boolean drained = generations.stop(current.settings().writer().shutdownTimeout(),
+            () -> closed.set(closeFile()));
         return drained && closed.get();
     }
 
@@ -227,14 +219,14 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     /** The running writer, for checks of its internals that its public face does not show. */
     UnifiedWriter writer()
     {
-        return generations.current().writer();
+        return generations.writer();
     }
 
     /** {@return the running writer's settings} */
     @Override
     public WriterConfig config()
     {
-        return generations.current().writer().config();
+        return generations.writer().config();
     }
 
     /** {@return the absolute path of the file, which is also the manager's name} */
@@ -249,12 +241,6 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         return appenderName;
     }
 
-    /** {@return how the file is written} */
-    public WriterType getWriterType()
-    {
-        return file.settings().type();
-    }
-
     /** {@return the MXBean's name, or null when jmx is off} */
     public ObjectName getObjectName()
     {
@@ -265,13 +251,13 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     @Override
     public long remainingCapacity()
     {
-        return generations.current().writer().remainingCapacity();
+        return generations.writer().remainingCapacity();
     }
 
     @Override
     public String writerType()
     {
-        return getWriterType().name().toLowerCase(Locale.ROOT);
+        return file.settings().type().name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -291,7 +277,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     @Override
     public void trigger()
     {
-        generations.current().writer().trigger();
+        generations.writer().trigger();
     }
 
     /** Waits, at most the shutdown timeout, until the records accepted before the call are resolved. */
@@ -309,21 +295,21 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
      */
     public boolean flush(final Duration timeout)
     {
-        return generations.current().writer().flush(timeout);
+        return generations.writer().flush(timeout);
     }
 
     /** Leaves synchronous fallback with a new writer thread. */
     @Override
     public void restart()
     {
-        generations.current().writer().restart();
+        generations.writer().restart();
     }
 
     /** Reopens the file between two batches, after external rotation. */
     @Override
     public void reopen()
     {
-        generations.current().writer().reopen();
+        generations.writer().reopen();
     }
 
     /**

@@ -29,10 +29,10 @@ final class WriterManagerFactory implements ManagerFactory<UnifiedWriterManager,
     {
         final SinkSettings sink = data.settings().sink().withHeader(data.layout().getHeader());
         warnIfPermissionsCannotApply(data.settings().name(), sink);
-        OpenFile file = null;
+        ManagedFile file = null;
         try
         {
-            file = new OpenFile(data.sinks(), sink);
+            file = new ManagedFile(data.sinks(), sink);
             final LoggerContext context = data.configuration() == null ?
                 null : data.configuration().getLoggerContext();
             return new UnifiedWriterManager(context, key, data, file);
@@ -76,7 +76,7 @@ final class WriterManagerFactory implements ManagerFactory<UnifiedWriterManager,
         }
     }
 
-    private static void closeQuietly(final OpenFile file)
+    private static void closeQuietly(final ManagedFile file)
     {
         if (file != null)
         {

@@ -282,7 +282,7 @@ class AttributeTableTest
         observed.put("batchSize", (a) -> String.valueOf(config(a).batchSize()));
         observed.put("flushInterval", (a) -> duration(config(a).flushInterval()));
         observed.put("bufferSize", (a) -> size(config(a).bufferSize()));
-        observed.put("writerType", (a) -> lower(a.getManager().getWriterType()));
+        observed.put("writerType", (a) -> a.getManager().writerType());
         observed.put("async", (a) -> String.valueOf(config(a).async()));
         observed.put("shutdownTimeout", (a) -> duration(config(a).shutdownTimeout()));
         observed.put("blockTimeout", (a) -> config(a).blockTimeout() == null ? "none" :

@@ -339,7 +339,7 @@ class BadConfigurationTest
         assertEquals(java.time.Duration.ofSeconds(2), config.shutdownTimeout());
         assertEquals(128, config.ringSize());
         assertEquals(16, config.batchSize());
-        assertEquals(WriterType.LINE, appender.getManager().getWriterType());
+        assertEquals("line", appender.getManager().writerType());
         assertEquals(io.github.unifiedwriter.core.QueuePolicy.DROP_OLDEST, config.policy());
     }
 

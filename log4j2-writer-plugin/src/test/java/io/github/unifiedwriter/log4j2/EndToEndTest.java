@@ -77,8 +77,8 @@ class EndToEndTest
                 }
             }
             assertEquals(List.of("block", "flight", "line", "mmap"), ours.keySet().stream().sorted().toList());
-            assertEquals(WriterType.MMAP, ours.get("mmap").getManager().getWriterType());
-            assertEquals(WriterType.LINE, ours.get("line").getManager().getWriterType());
+            assertEquals("mmap", ours.get("mmap").getManager().writerType());
+            assertEquals("line", ours.get("line").getManager().writerType());
 
             logFromThreads(context.getLogger("demo"), "demo");
             context.getLogger("demo").error("the end");

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The per-thread encode buffer grows to the largest event and gives the memory back after a huge one. */
-class EncodeBufferTest
+class EncoderBufferTest
 {
     private final PatternLayout layout = PatternLayout.newBuilder().setPattern("%m%n").build();
 
     @Test
     void holdsAWholeEventOfAnySize()
     {
-        final EncodeBuffer buffer = new EncodeBuffer();
+        final Encoder.Buffer buffer = new Encoder.Buffer();
         final String huge = "x".repeat(4 * 1024 * 1024) + "é";
         layout.encode(event(huge), buffer);
         final ByteBuffer record = buffer.record();
@@ -29,14 +29,14 @@ class EncodeBufferTest
         assertEquals(huge + "\n", new String(bytes, StandardCharsets.UTF_8));
 
         buffer.reset();
-        assertEquals(EncodeBuffer.INITIAL, buffer.capacity(), "a huge event's memory is not kept");
+        assertEquals(Encoder.Buffer.INITIAL, buffer.capacity(), "a huge event's memory is not kept");
     }
 
     @Test
     void keepsAModerateBuffer()
     {
-        final EncodeBuffer buffer = new EncodeBuffer();
-        layout.encode(event("y".repeat(EncodeBuffer.RETAINED_MAX / 2)), buffer);
+        final Encoder.Buffer buffer = new Encoder.Buffer();
+        layout.encode(event("y".repeat(Encoder.Buffer.RETAINED_MAX / 2)), buffer);
         buffer.record();
         final int grown = buffer.capacity();
         buffer.reset();
@@ -48,8 +48,8 @@ class EncodeBufferTest
     @Test
     void takesBytesWrittenDirectly()
     {
-        final EncodeBuffer buffer = new EncodeBuffer();
-        final byte[] chunk = new byte[EncodeBuffer.INITIAL + 1];
+        final Encoder.Buffer buffer = new Encoder.Buffer();
+        final byte[] chunk = new byte[Encoder.Buffer.INITIAL + 1];
         buffer.writeBytes(chunk, 0, chunk.length);
         buffer.writeBytes(ByteBuffer.wrap(chunk));
         assertEquals(2 * chunk.length, buffer.record().remaining());
