@@ -3,8 +3,9 @@ package io.github.unifiedwriter.core;
 import java.nio.ByteBuffer;
 
 /**
- * The caller's own record as a batch of one, for synchronous writes. Reused by whichever producer holds
- * the synchronous write lock; it restores the record's bounds for each destination.
+ * One record as a batch: the caller's own record in synchronous writes, reused by whichever producer holds
+ * the synchronous write lock, and {@link RecordBatch#of(ByteBuffer)}. It restores the record's bounds for each
+ * destination.
  */
 final class OneRecordBatch implements ReplayableBatch
 {

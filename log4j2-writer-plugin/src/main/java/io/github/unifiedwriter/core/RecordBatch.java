@@ -46,4 +46,15 @@ public interface RecordBatch
     {
         return NO_TIME;
     }
+
+    /**
+     * A batch of one record, for writing a destination outside the writer's loop, such as a footer at close.
+     *
+     * @param record the record, from its position to its limit
+     * @return a new batch that holds it, with no time
+     */
+    static RecordBatch of(final ByteBuffer record)
+    {
+        return new OneRecordBatch().reset(record, NO_TIME);
+    }
 }

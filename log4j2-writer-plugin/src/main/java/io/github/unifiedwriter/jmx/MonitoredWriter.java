@@ -26,8 +26,8 @@ public interface MonitoredWriter
     /** {@return the file sink, e.g. {@code block}, {@code line} or {@code mmap}} */
     String writerType();
 
-    /** {@return the file being written} */
-    String fileName();
+    /** {@return the file being written now: the active file of a rolling file, else the configured one} */
+    String activeFile();
 
     /** Writes what the ring holds; in MANUAL mode, the only way records leave the ring. Never blocks. */
     void trigger();

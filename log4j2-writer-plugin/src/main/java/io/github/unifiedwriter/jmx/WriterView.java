@@ -110,7 +110,7 @@ final class WriterView implements UnifiedWriterMXBean
     @Override
     public String getFileName()
     {
-        return writer.fileName();
+        return writer.activeFile();
     }
 
     @Override

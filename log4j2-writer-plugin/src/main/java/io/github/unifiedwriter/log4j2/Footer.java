@@ -23,32 +23,12 @@ final class Footer
         {
             if (footer != null && footer.length > 0)
             {
-                file.write(new OneRecord(ByteBuffer.wrap(footer)));
+                file.write(RecordBatch.of(ByteBuffer.wrap(footer)));
             }
         }
         finally
         {
             file.close();
-        }
-    }
-
-    private record OneRecord(ByteBuffer record) implements RecordBatch
-    {
-        @Override
-        public int size()
-        {
-            return 1;
-        }
-
-        @Override
-        public ByteBuffer record(final int index)
-        {
-            return record;
-        }
-
-        @Override
-        public void confirm(final int count)
-        {
         }
     }
 }

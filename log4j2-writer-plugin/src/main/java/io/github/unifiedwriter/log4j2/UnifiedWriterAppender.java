@@ -91,9 +91,9 @@ public final class UnifiedWriterAppender extends AbstractAppender
         final RollingSettings rolling,
         final boolean reopenOnRename)
     {
-        final SinkFactory sinks = rolling != null ? new RollingSinks(FileSinks.INSTANCE, rolling, layout,
+        final SinkFactory sinks = rolling != null ? new RollingSinks(PlainSinks.INSTANCE, rolling, layout,
             settings.name(), settings.writer().shutdownTimeout()) :
-            reopenOnRename ? new ReopeningSinks(FileSinks.INSTANCE) : FileSinks.INSTANCE;
+            reopenOnRename ? new ReopeningSinks(PlainSinks.INSTANCE) : PlainSinks.INSTANCE;
         if (!NulEndedRecords.accepted(settings, layout))
         {
             return null;

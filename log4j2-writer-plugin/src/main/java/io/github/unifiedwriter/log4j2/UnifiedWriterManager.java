@@ -71,7 +71,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     static UnifiedWriterManager getManager(final AppenderSettings settings, final Layout<?> layout,
         final Configuration configuration)
     {
-        return getManager(settings, layout, configuration, FileSinks.INSTANCE);
+        return getManager(settings, layout, configuration, PlainSinks.INSTANCE);
     }
 
     static UnifiedWriterManager getManager(final AppenderSettings settings, final Layout<?> layout,
@@ -261,7 +261,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     }
 
     @Override
-    public String fileName()
+    public String activeFile()
     {
         final String current = file.rolling().currentFile();
         return current != null ? current : getName();

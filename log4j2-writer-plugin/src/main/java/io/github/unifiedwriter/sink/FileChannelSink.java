@@ -35,7 +35,7 @@ public final class FileChannelSink extends FileSink
     /** Records of the current batch that fully reached the file: what a failed write confirms. */
     private int reached;
 
-    private FileChannelSink(final SinkFile file, final FileSinkOptions options)
+    private FileChannelSink(final MarkedFile file, final FileSinkOptions options)
     {
         super(file, options);
         buffer = options.kind() == SinkKind.BLOCK ? ByteBuffer.allocateDirect(options.bufferSize()) : null;
@@ -58,7 +58,7 @@ public final class FileChannelSink extends FileSink
     static FileChannelSink open(final Path path, final FileSinkOptions options, final ChannelOpener opener)
         throws IOException
     {
-        final SinkFile file = new SinkFile(path, options, Set.of(CREATE, WRITE, APPEND), opener, false);
+        final MarkedFile file = new MarkedFile(path, options, Set.of(CREATE, WRITE, APPEND), opener, false);
         final FileChannelSink sink = new FileChannelSink(file, options);
         sink.end = file.open(options.append());
         return sink;

@@ -13,11 +13,11 @@ import io.github.unifiedwriter.core.BatchDestination;
  */
 public abstract sealed class FileSink implements BatchDestination permits FileChannelSink, MappedFileSink
 {
-    final SinkFile file;
+    final MarkedFile file;
     final SyncSchedule sync;
     final byte[] footer;
 
-    FileSink(final SinkFile file, final FileSinkOptions options)
+    FileSink(final MarkedFile file, final FileSinkOptions options)
     {
         this.file = file;
         this.sync = file.sync();

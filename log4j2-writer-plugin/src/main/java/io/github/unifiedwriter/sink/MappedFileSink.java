@@ -46,7 +46,7 @@ public final class MappedFileSink extends FileSink
     private MappedByteBuffer region;
     private long regionStart;
 
-    private MappedFileSink(final SinkFile file, final FileSinkOptions options)
+    private MappedFileSink(final MarkedFile file, final FileSinkOptions options)
     {
         super(file, options);
         regionSize = options.regionSize();
@@ -68,7 +68,7 @@ public final class MappedFileSink extends FileSink
     static MappedFileSink open(final Path path, final FileSinkOptions options, final ChannelOpener opener)
         throws IOException
     {
-        final SinkFile file = new SinkFile(path, options, Set.of(CREATE, READ, WRITE), opener, true);
+        final MarkedFile file = new MarkedFile(path, options, Set.of(CREATE, READ, WRITE), opener, true);
         final MappedFileSink sink = new MappedFileSink(file, options);
         try
         {

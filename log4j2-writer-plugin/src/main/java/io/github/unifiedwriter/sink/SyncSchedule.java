@@ -33,7 +33,7 @@ final class SyncSchedule
     }
 
     /** Forces unforced data once the policy's interval has passed since the last force (at once for batch). */
-    void forceIfDue(final SinkFile file) throws SyncFailedException
+    void forceIfDue(final MarkedFile file) throws SyncFailedException
     {
         if (unforced && System.nanoTime() - lastForceNanos >= policy.intervalNanos())
         {
@@ -42,7 +42,7 @@ final class SyncSchedule
     }
 
     /** At close: forces what is left, unless the policy is never. */
-    void forceUnlessNever(final SinkFile file) throws SyncFailedException
+    void forceUnlessNever(final MarkedFile file) throws SyncFailedException
     {
         if (unforced && !policy.isNever())
         {
@@ -62,7 +62,7 @@ final class SyncSchedule
         return forces;
     }
 
-    private void force(final SinkFile file) throws SyncFailedException
+    private void force(final MarkedFile file) throws SyncFailedException
     {
         try
         {

@@ -157,7 +157,7 @@ class EngineBeanTest
         }
 
         @Override
-        public String fileName()
+        public String activeFile()
         {
             return fileName;
         }

@@ -61,7 +61,7 @@ final class FakeWriter implements MonitoredWriter
     }
 
     @Override
-    public String fileName()
+    public String activeFile()
     {
         return fileName;
     }

@@ -53,7 +53,7 @@ public final class FullDiskSinks implements SinkFactory
     @Override
     public BatchDestination open(final SinkSettings settings) throws IOException
     {
-        final BatchDestination file = FileSinks.INSTANCE.open(settings);
+        final BatchDestination file = PlainSinks.INSTANCE.open(settings);
         return new BatchDestination()
         {
             @Override

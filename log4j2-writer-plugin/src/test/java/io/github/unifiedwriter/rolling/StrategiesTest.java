@@ -76,7 +76,7 @@ class StrategiesTest
             logger.info("line {}", i);
         }
         assertTrue(appender.getManager().flush(Duration.ofSeconds(10)));
-        final String current = appender.getManager().fileName();
+        final String current = appender.getManager().activeFile();
         context.stop();
 
         final List<Path> files = RolledFiles.byIndex(dir, "app-");

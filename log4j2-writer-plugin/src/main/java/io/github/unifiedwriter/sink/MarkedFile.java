@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The file under a sink. Opens it as the options say: folders created, permissions applied to a new file,
+ * The file under a sink, with its open marker. Opens it as the options say: folders created, permissions applied to a new file,
  * header written into an empty file. A regular file gets an {@link OpenMarker} before the first byte is
  * written, and loses it at a clean close; opening in append mode a file whose marker survived an unclean end
  * cuts its torn tail ({@link TornTail}). A file without a marker is never cut.
@@ -27,7 +27,7 @@ import java.util.Set;
  *
  * <p>Writer thread only.
  */
-final class SinkFile
+final class MarkedFile
 {
     private final Path path;
     private final FileSinkOptions options;
@@ -46,7 +46,7 @@ final class SinkFile
     private int ends = OpenMarker.NO_RECORD;
     private String warning;
 
-    SinkFile(final Path path, final FileSinkOptions options, final Set<OpenOption> openOptions,
+    MarkedFile(final Path path, final FileSinkOptions options, final Set<OpenOption> openOptions,
         final ChannelOpener opener, final boolean mapped)
     {
         this.path = Objects.requireNonNull(path, "path");

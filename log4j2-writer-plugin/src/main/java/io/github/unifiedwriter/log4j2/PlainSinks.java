@@ -12,19 +12,20 @@ import io.github.unifiedwriter.sink.SinkKind;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
- * Opens the file sinks: the one place that knows their API. The sinks create missing folders, cut the torn tail
- * of a file they had not closed cleanly when appending, and write the header into a new or empty file. What
- * such a cut did, or why a tail was left as it is, becomes a status WARN.
+ * Opens a plain file sink, one that neither rolls nor follows a rename: the one place that knows the API of the
+ * {@code sink} package. The sinks create missing folders, cut the torn tail of a file they had not closed cleanly
+ * when appending, and write the header into a new or empty file. What such a cut did, or why a tail was left as
+ * it is, becomes a status WARN.
  *
  * <p>No footer is given to a sink: the manager closes a sink when a reload changes the writer type too, and a
  * footer there would land in the middle of the file. The manager writes the footer itself, once, when the last
  * appender lets go.
  */
-final class FileSinks implements SinkFactory
+final class PlainSinks implements SinkFactory
 {
-    static final SinkFactory INSTANCE = new FileSinks();
+    static final SinkFactory INSTANCE = new PlainSinks();
 
-    private FileSinks()
+    private PlainSinks()
     {
     }
 
