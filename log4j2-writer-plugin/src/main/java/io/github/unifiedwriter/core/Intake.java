@@ -10,16 +10,17 @@ import java.util.function.Supplier;
 import io.github.unifiedwriter.core.Lifecycle.State;
 
 /**
- * Where a record enters the writer, on the producer's thread: into the ring on the fast path, which takes no
- * lock, makes no system call and allocates nothing; into the file on the caller's thread while callers write
- * (synchronous mode, fallback), decided under the lifecycle lock; or refused and counted. A ring slot is
- * claimed, filled by a copy and published, never held while other code runs.
+ * Where a record enters the writer when the ring's fast path cannot take it, on the producer's thread: the ring is
+ * full and the queue policy decides; callers write (synchronous mode, fallback), decided under the lifecycle lock;
+ * the writer thread logs itself; or the writer no longer runs and the record is refused and counted. The fast path
+ * itself, a claim, a copy and a publish, is {@link UnifiedWriter#enqueue(ByteBuffer, boolean, boolean, long)}.
  */
 final class Intake
 {
-    private static final long DROPPED = -1;
-    private static final long NOT_RUNNING = -2;
+    static final long DROPPED = -1;
+    static final long NOT_RUNNING = -2;
 
+    private final UnifiedWriter owner;
     private final Lifecycle lifecycle;
     private final RingBuffer<Slot> ring;
     private final Ledger ledger;
@@ -32,10 +33,11 @@ final class Intake
     private final Supplier<WriterConfig> config;
     private final DropWarnings dropWarnings = new DropWarnings();
 
-    Intake(final Lifecycle lifecycle, final Ledger ledger, final OwnRecords own, final SyncWriter sync,
-        final WriterRequests requests, final ManualWaitStrategy manual, final WriterListener listener,
-        final Supplier<WriterConfig> config)
+    Intake(final UnifiedWriter owner, final Lifecycle lifecycle, final Ledger ledger, final OwnRecords own,
+        final SyncWriter sync, final WriterRequests requests, final ManualWaitStrategy manual,
+        final WriterListener listener, final Supplier<WriterConfig> config)
     {
+        this.owner = owner;
         this.lifecycle = lifecycle;
         this.ring = ledger.ring;
         this.ledger = ledger;
@@ -49,53 +51,45 @@ final class Intake
     }
 
     /**
-     * Producer threads: see {@link UnifiedWriter#enqueue(ByteBuffer, boolean, boolean, long)}.
+     * Producer thread, when the writer is not running or the caller is the writer thread itself: writes
+     * synchronously, keeps the writer's own record aside, takes the ring again, or refuses.
      */
-    boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger, final long time)
+    boolean aside(final ByteBuffer record, final boolean droppable, final boolean trigger, final long time)
     {
         if (lifecycle.isWriter())
         {
             return own.add(record);
         }
-        if (lifecycle.state() != State.RUNNING)
+        if (lifecycle.isStopping())
         {
-            return enqueueNotRunning(record, droppable, trigger, time);
+            counters.refused.increment();
+            return false;
         }
-        long sequence;
+        final boolean interrupted = lifecycle.lock();
         try
         {
-            sequence = ring.tryNext();
-        }
-        catch (final InsufficientCapacityException e)
-        {
-            sequence = claimWhenFull(droppable);
-            if (sequence < 0)
+            switch (lifecycle.state())
             {
-                return sequence == NOT_RUNNING && enqueueNotRunning(record, droppable, trigger, time);
+                case SYNCHRONOUS:
+                case FALLBACK:
+                    return lifecycle.reentered() ? own.add(record) :
+                        sync.write(record, time, config.get().batchSize());
+                case RUNNING:
+                    break;
+                default:
+                    counters.refused.increment();
+                    return false;
             }
-        }
-        final Slot slot = ring.get(sequence);
-        try
-        {
-            slot.fill(record, droppable, time);
-        }
-        catch (final Throwable t)
-        {
-            slot.invalidate();
         }
         finally
         {
-            ring.publish(sequence);
+            lifecycle.unlock(interrupted);
         }
-        if (trigger && manual != null)
-        {
-            manual.release(sequence);
-        }
-        return lifecycle.state() == State.RUNNING || afterPublishNotRunning(sequence);
+        return owner.enqueue(record, droppable, trigger, time);
     }
 
     /** Producer thread, ring full: applies the queue policy. Returns a claimed sequence or a negative outcome. */
-    private long claimWhenFull(final boolean droppable)
+    long claimWhenFull(final boolean droppable)
     {
         final WriterConfig c = config.get();
         final QueuePolicy policy = droppable ? c.policy() : QueuePolicy.BLOCK;
@@ -162,40 +156,8 @@ final class Intake
         requests.wake();
     }
 
-    /** Producer thread, the writer not running: writes synchronously, takes the ring again, or refuses. */
-    private boolean enqueueNotRunning(final ByteBuffer record, final boolean droppable, final boolean trigger,
-        final long time)
-    {
-        if (lifecycle.isStopping())
-        {
-            counters.refused.increment();
-            return false;
-        }
-        final boolean interrupted = lifecycle.lock();
-        try
-        {
-            switch (lifecycle.state())
-            {
-                case SYNCHRONOUS:
-                case FALLBACK:
-                    return lifecycle.reentered() ? own.add(record) :
-                        sync.write(record, time, config.get().batchSize());
-                case RUNNING:
-                    break;
-                default:
-                    counters.refused.increment();
-                    return false;
-            }
-        }
-        finally
-        {
-            lifecycle.unlock(interrupted);
-        }
-        return enqueue(record, droppable, trigger, time);
-    }
-
     /** Producer whose record was published as the writer changed state: makes sure it is written, truthfully. */
-    private boolean afterPublishNotRunning(final long sequence)
+    boolean afterPublishNotRunning(final long sequence)
     {
         final boolean interrupted = lifecycle.lock();
         try

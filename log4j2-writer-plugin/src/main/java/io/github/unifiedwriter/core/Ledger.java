@@ -279,6 +279,39 @@ final class Ledger
         return sequence <= drainedUpTo;
     }
 
+    /**
+     * Any thread, flushing: waits until every record up to {@code target} is resolved, the writer has ended, or no
+     * writer thread writes (callers then drain the ring themselves). An interrupt does not end the wait.
+     *
+     * @param deadline {@link System#nanoTime()} based, {@code Long.MAX_VALUE} for none
+     * @return false if the deadline passed first
+     */
+    boolean awaitResolved(final long target, final long deadline, final Lifecycle lifecycle)
+    {
+        boolean interrupted = false;
+        gate.enter();
+        try
+        {
+            while (resolved < target && !terminated && lifecycle.writer() != null)
+            {
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0)
+                {
+                    return false;
+                }
+                interrupted |= gate.await(deadline);
+            }
+            return true;
+        }
+        finally
+        {
+            gate.leave();
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Accepted ring records not yet resolved. */
     long pending()
     {

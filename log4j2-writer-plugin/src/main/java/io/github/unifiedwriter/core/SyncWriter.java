@@ -2,25 +2,107 @@ package io.github.unifiedwriter.core;
 
 import java.nio.ByteBuffer;
 
+import io.github.unifiedwriter.core.Lifecycle.State;
+
 /**
- * Writing on the callers' threads: in synchronous mode, and in fallback after the writer gave up. Every
- * method runs under the {@link Lifecycle} lock, which orders the writes; the holder drains what the ring
- * still holds before its own record, so records keep their order across the hand-over from the writer thread.
+ * Writing on the callers' threads, in synchronous mode and in fallback, and the hand-over of writing between the
+ * writer thread and the callers: the writer falls back when out of retries, and a restart gives writing back to a
+ * new writer thread. Every write runs under the {@link Lifecycle} lock, which orders the writes; the holder drains
+ * what the ring still holds before its own record, so records keep their order across each hand-over.
  */
 final class SyncWriter
 {
+    private final Lifecycle lifecycle;
     private final Ledger ledger;
     private final Destinations destinations;
     private final OwnRecords own;
+    private final WriterRequests requests;
+    private final GuardedListener listener;
     private final RingBatch ringBatch;
     private final OneRecordBatch callerRecord = new OneRecordBatch();
 
-    SyncWriter(final Ledger ledger, final Destinations destinations, final OwnRecords own)
+    SyncWriter(final Lifecycle lifecycle, final Ledger ledger, final Destinations destinations, final OwnRecords own,
+        final WriterRequests requests, final GuardedListener listener)
     {
+        this.lifecycle = lifecycle;
         this.ledger = ledger;
         this.destinations = destinations;
         this.own = own;
+        this.requests = requests;
+        this.listener = listener;
         this.ringBatch = new RingBatch(ledger.ring);
+    }
+
+    /**
+     * Writer thread, out of retries: publishes the fallback, then drains what the ring holds under the lock.
+     *
+     * @return false if the writer is stopping and must carry on draining
+     */
+    boolean fallBack(final Throwable failure, final int batchSize)
+    {
+        final boolean interrupted = lifecycle.lock();
+        try
+        {
+            if (!lifecycle.fallBack())
+            {
+                return false;
+            }
+            ledger.gate.signal();
+            if (requests.takeReopen())
+            {
+                destinations.reopenAll();
+            }
+            else
+            {
+                destinations.reopenFailing();
+            }
+            drain(batchSize);
+        }
+        finally
+        {
+            lifecycle.unlock(interrupted);
+        }
+        listener.onFallbackToSync(failure);
+        return true;
+    }
+
+    /** Any thread: in fallback, drains under the lock and has {@code startWriterThread} take over. */
+    void restart(final int batchSize, final Runnable startWriterThread)
+    {
+        final boolean interrupted = lifecycle.lock();
+        try
+        {
+            if (lifecycle.state() != State.FALLBACK)
+            {
+                return;
+            }
+            drain(batchSize);
+            ledger.counters.restarted();
+            startWriterThread.run();
+        }
+        finally
+        {
+            lifecycle.unlock(interrupted);
+        }
+        listener.onRestarted();
+    }
+
+    /** Any thread, flushing: writes what the ring holds on this thread, if and only if callers write now. */
+    void drainIfCallersWrite(final int batchSize)
+    {
+        final boolean interrupted = lifecycle.lock();
+        try
+        {
+            final State state = lifecycle.state();
+            if (state == State.FALLBACK || state == State.SYNCHRONOUS)
+            {
+                drain(batchSize);
+            }
+        }
+        finally
+        {
+            lifecycle.unlock(interrupted);
+        }
     }
 
     /** Holder of the lock: writes the caller's record after whatever the ring still holds. */

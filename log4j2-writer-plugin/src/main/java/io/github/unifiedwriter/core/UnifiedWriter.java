@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.core;
 
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
@@ -7,9 +8,7 @@ import com.lmax.disruptor.WaitStrategy;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.unifiedwriter.core.Lifecycle.State;
 
@@ -38,10 +37,8 @@ public final class UnifiedWriter
     private final GuardedListener listener = new GuardedListener(this::config, counters);
     private final Backoff backoff;
     private final Intake intake;
-    private final AtomicBoolean stopCalled = new AtomicBoolean();
-    private final CountDownLatch stopDone = new CountDownLatch(1);
+    private final Shutdown shutdown;
     private volatile WriterConfig config;
-    private volatile boolean drained;
 
     private UnifiedWriter(final WriterConfig config, final List<? extends BatchDestination> destinations,
         final Backoff backoff)
@@ -55,10 +52,12 @@ public final class UnifiedWriter
         this.ring = RingBuffer.createMultiProducer(Slot::new, size, waitStrategy(config, idleNanos));
         this.barrier = ring.newBarrier();
         this.ledger = new Ledger(ring, counters);
-        this.sync = new SyncWriter(ledger, this.destinations, own);
         this.lifecycle = new Lifecycle(config.async());
         this.requests = new WriterRequests(barrier, lifecycle);
-        this.intake = new Intake(lifecycle, ledger, own, sync, requests, manual, listener, this::config);
+        this.sync = new SyncWriter(lifecycle, ledger, this.destinations, own, requests, listener);
+        this.intake = new Intake(this, lifecycle, ledger, own, sync, requests, manual, listener, this::config);
+        this.shutdown = new Shutdown(lifecycle, ledger, this.destinations, own, sync, requests, manual, listener,
+            intake);
     }
 
     private WaitStrategy waitStrategy(final WriterConfig config, final long idleNanos)
@@ -122,8 +121,8 @@ public final class UnifiedWriter
     private void startWriterThread()
     {
         barrier.clearAlert();
-        final WriterLoop loop = new WriterLoop(this, lifecycle, barrier, ledger, destinations, own, requests, manual,
-            listener, backoff);
+        final WriterLoop loop = new WriterLoop(this, lifecycle, shutdown, sync, barrier, ledger, destinations, own,
+            requests, manual, listener, backoff);
         final WriterThread thread = new WriterThread(loop, config.name());
         lifecycle.run(thread);
         thread.start();
@@ -161,12 +160,14 @@ public final class UnifiedWriter
      */
     public boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger)
     {
-        return intake.enqueue(record, droppable, trigger, RecordBatch.NO_TIME);
+        return enqueue(record, droppable, trigger, RecordBatch.NO_TIME);
     }
 
     /**
      * As {@link #enqueue(ByteBuffer, boolean, boolean)}, for a record that carries its event's time to the
-     * destinations ({@link RecordBatch#time(int)}).
+     * destinations ({@link RecordBatch#time(int)}). The fast path claims a slot with {@code tryNext()}, copies the
+     * record and publishes it; the {@link Intake} takes a full ring, a writer that does not run, and the writer
+     * thread's own records.
      *
      * @param record    the bytes to write, from the buffer's position to its limit
      * @param droppable false: never dropped by the queue policy; waits as under BLOCK when the ring is full
@@ -176,7 +177,41 @@ public final class UnifiedWriter
      */
     public boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger, final long time)
     {
-        return intake.enqueue(record, droppable, trigger, time);
+        if (lifecycle.isWriter() || lifecycle.state() != State.RUNNING)
+        {
+            return intake.aside(record, droppable, trigger, time);
+        }
+        long sequence;
+        try
+        {
+            sequence = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException e)
+        {
+            sequence = intake.claimWhenFull(droppable);
+            if (sequence < 0)
+            {
+                return sequence == Intake.NOT_RUNNING && intake.aside(record, droppable, trigger, time);
+            }
+        }
+        final Slot slot = ring.get(sequence);
+        try
+        {
+            slot.fill(record, droppable, time);
+        }
+        catch (final Throwable t)
+        {
+            slot.invalidate();
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        if (trigger && manual != null)
+        {
+            manual.release(sequence);
+        }
+        return lifecycle.state() == State.RUNNING || intake.afterPublishNotRunning(sequence);
     }
 
     /**
@@ -223,48 +258,12 @@ public final class UnifiedWriter
         final long target = ring.getCursor();
         trigger();
         final long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        final ProducerGate gate = ledger.gate;
-        boolean interrupted = false;
-        gate.enter();
-        try
+        if (!ledger.awaitResolved(target, deadline, lifecycle))
         {
-            while (ledger.resolved() < target && !ledger.terminated() && lifecycle.writer() != null)
-            {
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0)
-                {
-                    return false;
-                }
-                interrupted |= gate.await(deadline);
-            }
+            return false;
         }
-        finally
-        {
-            gate.leave();
-            if (interrupted)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
-        drainIfCallersWrite();
+        sync.drainIfCallersWrite(config.batchSize());
         return ledger.resolved() >= target || ledger.terminated();
-    }
-
-    /** Writes what the ring holds on this thread, if and only if callers are the ones who write now. */
-    private void drainIfCallersWrite()
-    {
-        final boolean interrupted = lifecycle.lock();
-        try
-        {
-            final State state = lifecycle.state();
-            if (state == State.FALLBACK || state == State.SYNCHRONOUS)
-            {
-                sync.drain(config.batchSize());
-            }
-        }
-        finally
-        {
-            lifecycle.unlock(interrupted);
-        }
     }
 
     /**
@@ -289,165 +288,13 @@ public final class UnifiedWriter
      */
     public boolean stop(final Duration timeout)
     {
-        if (!stopCalled.compareAndSet(false, true))
-        {
-            Uninterruptibly.await(stopDone, timeout);
-            return drained;
-        }
-        try
-        {
-            drained = stopNow(timeout);
-            intake.flushDropWarnings();
-            return drained;
-        }
-        finally
-        {
-            stopDone.countDown();
-        }
-    }
-
-    private boolean stopNow(final Duration timeout)
-    {
-        final Thread thread;
-        boolean interrupted = lifecycle.lock();
-        try
-        {
-            if (!lifecycle.stop())
-            {
-                sync.drain(config.batchSize());
-                own.refuse();
-                ledger.terminate();
-                destinations.close();
-                return true;
-            }
-            thread = lifecycle.writer();
-        }
-        finally
-        {
-            lifecycle.unlock(interrupted);
-        }
-        ledger.gate.signal();
-        if (manual != null)
-        {
-            manual.release(Long.MAX_VALUE);
-        }
-        requests.wake();
-        Uninterruptibly.join(thread, timeout);
-        final Ledger.Abandoned abandoned;
-        interrupted = lifecycle.lock();
-        try
-        {
-            if (!lifecycle.stopped())
-            {
-                return true;
-            }
-            abandoned = ledger.abandon(own.abandon());
-        }
-        finally
-        {
-            lifecycle.unlock(interrupted);
-        }
-        listener.onStopTimedOut(abandoned.failed(), abandoned.inFlight());
-        counters.seal();
-        return false;
-    }
-
-    /** Writer thread, drained while stopping: ends the writer's life, unless the stop gave up on it first. */
-    boolean terminate()
-    {
-        own.write(destinations, ledger);
-        final boolean interrupted = lifecycle.lock();
-        try
-        {
-            if (!lifecycle.stopped())
-            {
-                return false;
-            }
-            own.refuse();
-            ledger.terminate();
-        }
-        finally
-        {
-            lifecycle.unlock(interrupted);
-        }
-        destinations.close();
-        return true;
-    }
-
-    /**
-     * Writer thread, leaving its loop: closes the destinations if a stop gave up on it. Read under the lock, since
-     * the stop replaces the writer and gives up on its records in one step.
-     */
-    void writerLeft()
-    {
-        final boolean abandoned;
-        final boolean interrupted = lifecycle.lock();
-        try
-        {
-            abandoned = ledger.abandoned();
-        }
-        finally
-        {
-            lifecycle.unlock(interrupted);
-        }
-        if (abandoned)
-        {
-            destinations.close();
-        }
-    }
-
-    /**
-     * Writer thread, out of retries: publishes the fallback, then drains what the ring holds under the lock.
-     *
-     * @return false if the writer is stopping and must carry on draining
-     */
-    boolean fallBack(final Throwable failure)
-    {
-        final boolean interrupted = lifecycle.lock();
-        try
-        {
-            if (!lifecycle.fallBack())
-            {
-                return false;
-            }
-            ledger.gate.signal();
-            if (requests.takeReopen())
-            {
-                destinations.reopenAll();
-            }
-            else
-            {
-                destinations.reopenFailing();
-            }
-            sync.drain(config.batchSize());
-        }
-        finally
-        {
-            lifecycle.unlock(interrupted);
-        }
-        listener.onFallbackToSync(failure);
-        return true;
+        return shutdown.stop(timeout, config.batchSize());
     }
 
     /** Leaves synchronous fallback and starts a new writer thread. No effect otherwise. */
     public void restart()
     {
-        final boolean interrupted = lifecycle.lock();
-        try
-        {
-            if (lifecycle.state() != State.FALLBACK)
-            {
-                return;
-            }
-            sync.drain(config.batchSize());
-            counters.restarted();
-            startWriterThread();
-        }
-        finally
-        {
-            lifecycle.unlock(interrupted);
-        }
-        listener.onRestarted();
+        sync.restart(config.batchSize(), this::startWriterThread);
     }
 
     /** Reopens the destinations, for external log rotation: between two batches, by whoever writes now. */
@@ -542,17 +389,6 @@ public final class UnifiedWriter
     public boolean hasStopped()
     {
         return lifecycle.state() == State.STOPPED;
-    }
-
-    /** Bytes the ring's slots hold on to: at most ring size times {@link Slot#RETAINED_BYTES} once idle. */
-    long retainedSlotBytes()
-    {
-        long total = 0;
-        for (int i = 0; i < ring.getBufferSize(); i++)
-        {
-            total += ring.get(i).capacity();
-        }
-        return total;
     }
 
     /** {@return the lifecycle, for tests that hold its lock to line up a race} */

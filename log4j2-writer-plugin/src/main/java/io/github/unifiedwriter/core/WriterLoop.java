@@ -30,6 +30,8 @@ final class WriterLoop implements Runnable
 
     private final UnifiedWriter owner;
     private final Lifecycle lifecycle;
+    private final Shutdown shutdown;
+    private final SyncWriter sync;
     private final SequenceBarrier barrier;
     private final RingBuffer<Slot> ring;
     private final Ledger ledger;
@@ -47,12 +49,15 @@ final class WriterLoop implements Runnable
     private long cutBytes;
     private int failuresInARow;
 
-    WriterLoop(final UnifiedWriter owner, final Lifecycle lifecycle, final SequenceBarrier barrier, final Ledger ledger,
-        final Destinations destinations, final OwnRecords own, final WriterRequests requests,
-        final ManualWaitStrategy manual, final WriterListener listener, final Backoff backoff)
+    WriterLoop(final UnifiedWriter owner, final Lifecycle lifecycle, final Shutdown shutdown, final SyncWriter sync,
+        final SequenceBarrier barrier, final Ledger ledger, final Destinations destinations, final OwnRecords own,
+        final WriterRequests requests, final ManualWaitStrategy manual, final WriterListener listener,
+        final Backoff backoff)
     {
         this.owner = owner;
         this.lifecycle = lifecycle;
+        this.shutdown = shutdown;
+        this.sync = sync;
         this.barrier = barrier;
         this.ring = ledger.ring;
         this.ledger = ledger;
@@ -88,7 +93,7 @@ final class WriterLoop implements Runnable
                 }
             }
         }
-        owner.writerLeft();
+        shutdown.writerLeft();
     }
 
     private void loop()
@@ -105,7 +110,7 @@ final class WriterLoop implements Runnable
                 {
                     if (ring.getCursor() < next)
                     {
-                        owner.terminate();
+                        shutdown.terminate();
                         return;
                     }
                     Thread.yield();
@@ -265,7 +270,7 @@ final class WriterLoop implements Runnable
                 {
                     return false;
                 }
-                return !owner.fallBack(failure);
+                return !sync.fallBack(failure, c.batchSize());
             }
             backOff(backoff.nanos(failuresInARow));
             if (ledger.abandoned() || !lifecycle.isWriter())

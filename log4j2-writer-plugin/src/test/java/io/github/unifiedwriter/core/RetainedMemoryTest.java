@@ -18,7 +18,7 @@ class RetainedMemoryTest
         final WriterConfig config = WriterConfig.builder().ringSize(256).build();
         final UnifiedWriter writer = UnifiedWriter.start(config, destination);
         final long bound = (long)config.ringSize() * Slot.RETAINED_BYTES;
-        assertTrue(writer.retainedSlotBytes() <= bound);
+        assertTrue(RingMemory.retained(writer) <= bound);
 
         final byte[] huge = new byte[4 * 1024 * 1024];
         Arrays.fill(huge, (byte)'x');
@@ -29,8 +29,8 @@ class RetainedMemoryTest
             writer.enqueue(Records.record(0, i));
         }
         assertTrue(writer.flush(Duration.ofSeconds(30)));
-        assertTrue(writer.retainedSlotBytes() <= bound,
-            "retained " + writer.retainedSlotBytes() + " bytes, bound " + bound);
+        assertTrue(RingMemory.retained(writer) <= bound,
+            "retained " + RingMemory.retained(writer) + " bytes, bound " + bound);
         writer.stop();
         final String text = destination.text();
         assertEquals(3 * huge.length + 3 * 4, text.length());

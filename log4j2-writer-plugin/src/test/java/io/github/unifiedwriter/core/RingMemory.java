@@ -10,7 +10,12 @@ public final class RingMemory
     /** Bytes the ring's slots hold now. */
     public static long retained(final UnifiedWriter writer)
     {
-        return writer.retainedSlotBytes();
+        long total = 0;
+        for (int i = 0; i < writer.ring.getBufferSize(); i++)
+        {
+            total += writer.ring.get(i).capacity();
+        }
+        return total;
     }
 
     /** What the slots may hold once their records are resolved, however large those were. */
