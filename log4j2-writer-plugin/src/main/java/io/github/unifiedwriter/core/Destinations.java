@@ -16,11 +16,11 @@ final class Destinations
     private final BatchDestination[] all;
     private final long[] confirmed;
     private final boolean[] failing;
-    private final Counters counters;
+    private final Ledger ledger;
     /** Highest sequence that a destination wrote but could not force to storage. */
     private long forceFailedUpTo = -1;
 
-    Destinations(final List<? extends BatchDestination> destinations, final Counters counters)
+    Destinations(final List<? extends BatchDestination> destinations, final Ledger ledger)
     {
         if (destinations.isEmpty())
         {
@@ -29,7 +29,7 @@ final class Destinations
         this.all = destinations.toArray(new BatchDestination[0]);
         this.confirmed = new long[all.length];
         this.failing = new boolean[all.length];
-        this.counters = counters;
+        this.ledger = ledger;
         Arrays.fill(confirmed, -1);
     }
 
@@ -67,14 +67,14 @@ final class Destinations
                 confirmed[d] = last;
                 forceFailedUpTo = Math.max(forceFailedUpTo, last);
                 failing[d] = true;
-                counters.error(e, "fsync failed, records written but not forced to storage are counted as failed");
+                ledger.error(e, "fsync failed, records written but not forced to storage are counted as failed");
                 failure = failure == null ? e : failure;
             }
             catch (final Throwable t)
             {
                 confirmed[d] += batch.confirmed();
                 failing[d] = true;
-                counters.error(t, "write failed");
+                ledger.error(t, "write failed");
                 failure = failure == null ? t : failure;
             }
         }
@@ -149,7 +149,7 @@ final class Destinations
             catch (final Throwable t)
             {
                 everywhere = Math.min(everywhere, t instanceof SyncFailedException ? 0 : batch.confirmed());
-                counters.error(t, "write failed");
+                ledger.error(t, "write failed");
                 failing[d] = true;
             }
         }
@@ -175,7 +175,7 @@ final class Destinations
 
     private Throwable reopenFailed(final int d)
     {
-        counters.restarted();
+        ledger.restarted();
         return reopen(d);
     }
 
@@ -199,7 +199,7 @@ final class Destinations
         catch (final Throwable t)
         {
             failing[d] = true;
-            counters.error(t, "reopen failed");
+            ledger.error(t, "reopen failed");
             return t;
         }
     }
@@ -214,7 +214,7 @@ final class Destinations
             }
             catch (final Throwable t)
             {
-                counters.error(t, "idle work failed");
+                ledger.error(t, "idle work failed");
             }
         }
     }
@@ -234,7 +234,7 @@ final class Destinations
             }
             catch (final Throwable t)
             {
-                counters.error(t, "close failed");
+                ledger.error(t, "close failed");
             }
         }
     }

@@ -12,12 +12,12 @@ import java.util.function.Supplier;
 final class GuardedListener implements WriterListener
 {
     private final Supplier<WriterConfig> config;
-    private final Counters counters;
+    private final Ledger ledger;
 
-    GuardedListener(final Supplier<WriterConfig> config, final Counters counters)
+    GuardedListener(final Supplier<WriterConfig> config, final Ledger ledger)
     {
         this.config = config;
-        this.counters = counters;
+        this.ledger = ledger;
     }
 
     @Override
@@ -58,7 +58,7 @@ final class GuardedListener implements WriterListener
         }
         catch (final Throwable t)
         {
-            counters.error(t, "listener failed in " + method);
+            ledger.error(t, "listener failed in " + method);
         }
     }
 }

@@ -24,7 +24,6 @@ final class Intake
     private final Lifecycle lifecycle;
     private final RingBuffer<Slot> ring;
     private final Ledger ledger;
-    private final Counters counters;
     private final OwnRecords own;
     private final SyncWriter sync;
     private final WriterRequests requests;
@@ -41,7 +40,6 @@ final class Intake
         this.lifecycle = lifecycle;
         this.ring = ledger.ring;
         this.ledger = ledger;
-        this.counters = ledger.counters;
         this.own = own;
         this.sync = sync;
         this.requests = requests;
@@ -62,7 +60,7 @@ final class Intake
         }
         if (lifecycle.isStopping())
         {
-            counters.refused.increment();
+            ledger.refused.increment();
             return false;
         }
         final boolean interrupted = lifecycle.lock();
@@ -77,7 +75,7 @@ final class Intake
                 case RUNNING:
                     break;
                 default:
-                    counters.refused.increment();
+                    ledger.refused.increment();
                     return false;
             }
         }
@@ -95,7 +93,7 @@ final class Intake
         final QueuePolicy policy = droppable ? c.policy() : QueuePolicy.BLOCK;
         if (policy == QueuePolicy.DROP_NEWEST || policy == QueuePolicy.WARN || WriterThread.isAnyWriter())
         {
-            counters.refused.increment();
+            ledger.refused.increment();
             if (policy == QueuePolicy.WARN)
             {
                 dropWarnings.dropped(c.warnInterval(), listener);
@@ -123,7 +121,7 @@ final class Intake
                     }
                     if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0)
                     {
-                        counters.refused.increment();
+                        ledger.refused.increment();
                         return DROPPED;
                     }
                     askForRoom(policy);
@@ -177,7 +175,7 @@ final class Intake
         {
             lifecycle.unlock(interrupted);
         }
-        return ledger.awaitResolution(sequence);
+        return ledger.gate.awaitResolution(ledger, sequence);
     }
 
     /** Stopping thread: reports the drops the warn interval held back, so no drop goes unreported. */

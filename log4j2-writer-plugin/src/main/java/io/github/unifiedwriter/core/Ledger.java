@@ -3,18 +3,25 @@ package io.github.unifiedwriter.core;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Where ring records are resolved: written, failed or dropped, exactly once each. It settles the races at
- * the end of the writer's life: a batch finishing after stop gave up on it, and records claimed as the
- * writer left.
+ * Where every call is accounted for: ring records resolved as written, failed or dropped, exactly once each, and
+ * the running totals. It settles the races at the end of the writer's life: a batch finishing after stop gave up
+ * on it, and records claimed as the writer left.
  *
  * <p>Two positions, since accounting for a record and freeing its slot are not the same once a stop gives
  * up: {@link #resolved()} says up to where records are counted, and {@link #consumed}, which gates the ring,
  * up to where their slots may be reused. They move together while the writer lives. When a stop gives up,
  * the records are counted as failed but their slots are never freed, so a writer still inside a write call
  * can go on reading them.
+ *
+ * <p>A record that goes through the ring is counted as enqueued by the ring's claim cursor, so the producer's
+ * fast path writes no counter at all; producers touch the striped adders only off that path. Every call ends as
+ * exactly one of: refused on arrival, failed before it became a record (the layout threw), or enqueued; and every
+ * enqueued record as written, discarded, failed, or still pending.
  *
  * <p>The writing thread (the writer thread, or the holder of the lifecycle lock) resolves records; the
  * stopping thread may abandon them; any thread reads.
@@ -24,8 +31,24 @@ final class Ledger
     final RingBuffer<Slot> ring;
     /** Every slot up to this sequence is free. Gates the ring. */
     final Sequence consumed = new Sequence(-1);
-    final Counters counters;
     final ProducerGate gate = new ProducerGate();
+    /** Records accepted without a ring slot: synchronous writes, and records the writer thread logs itself. */
+    final LongAdder enqueuedOutsideRing = new LongAdder();
+    /** Calls whose record was never accepted: the queue policy, a block timeout, or a stopped writer. */
+    final LongAdder refused = new LongAdder();
+    /** Calls whose event could not be turned into a record: the layout threw. */
+    final LongAdder failedOnArrival = new LongAdder();
+    /** Accepted records dropped later: DROP_OLDEST, or claimed as the writer stopped. */
+    final LongAdder discarded = new LongAdder();
+    final AtomicLong written = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+    final AtomicLong restarts = new AtomicLong();
+    final AtomicLong batches = new AtomicLong();
+    final AtomicLong bytesWritten = new AtomicLong();
+    volatile String lastError;
+    /** Set once a stop gave up on the writer: what the abandoned writer still meets is no longer counted. */
+    private volatile boolean sealed;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long resolved = -1;
     private volatile boolean terminated;
@@ -37,10 +60,9 @@ final class Ledger
     /** Set before {@link #terminated}: the last sequence the writer resolved rather than refused. */
     private volatile long drainedUpTo = -1;
 
-    Ledger(final RingBuffer<Slot> ring, final Counters counters)
+    Ledger(final RingBuffer<Slot> ring)
     {
         this.ring = ring;
-        this.counters = counters;
         ring.addGatingSequences(consumed);
     }
 
@@ -131,7 +153,7 @@ final class Ledger
         {
             if (!abandoned)
             {
-                counters.discarded.add(last - resolved);
+                discarded.add(last - resolved);
                 release(last);
             }
         }
@@ -152,14 +174,14 @@ final class Ledger
         consumed.setVolatile(last);
     }
 
-    private void count(final long written, final long failed, final long bytes)
+    private void count(final long wrote, final long lost, final long bytes)
     {
-        counters.written.addAndGet(written);
-        counters.failed.addAndGet(failed);
-        if (written > 0)
+        written.addAndGet(wrote);
+        failed.addAndGet(lost);
+        if (wrote > 0)
         {
-            counters.batches.incrementAndGet();
-            counters.bytesWritten.addAndGet(bytes);
+            batches.incrementAndGet();
+            bytesWritten.addAndGet(bytes);
         }
     }
 
@@ -212,7 +234,7 @@ final class Ledger
             drainedUpTo = resolved;
             final long cursor = ring.getCursor();
             failed = Math.max(0, cursor - resolved) + heldOutsideRing;
-            counters.failed.addAndGet(failed);
+            this.failed.addAndGet(failed);
             resolved = Math.max(resolved, cursor);
             terminated = true;
         }
@@ -238,7 +260,7 @@ final class Ledger
             final long cursor = ring.getCursor();
             if (cursor > resolved)
             {
-                counters.discarded.add(cursor - resolved);
+                discarded.add(cursor - resolved);
                 resolved = cursor;
             }
         }
@@ -248,68 +270,52 @@ final class Ledger
         }
     }
 
-    /**
-     * Producer thread whose record was published while the writer stopped: waits until the writer wrote
-     * it or ended without it, and says which.
-     */
-    boolean awaitResolution(final long sequence)
+    /** Set before {@link #terminated()}: the last sequence the writer resolved rather than refused. */
+    long drainedUpTo()
     {
-        boolean interrupted = false;
-        gate.enter();
-        try
-        {
-            while (!terminated)
-            {
-                if (resolved >= sequence)
-                {
-                    return true;
-                }
-                interrupted |= gate.await(Long.MAX_VALUE);
-            }
-        }
-        finally
-        {
-            gate.leave();
-            if (interrupted)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
-        refuseLate();
-        return sequence <= drainedUpTo;
+        return drainedUpTo;
     }
 
-    /**
-     * Any thread, flushing: waits until every record up to {@code target} is resolved, the writer has ended, or no
-     * writer thread writes (callers then drain the ring themselves). An interrupt does not end the wait.
-     *
-     * @param deadline {@link System#nanoTime()} based, {@code Long.MAX_VALUE} for none
-     * @return false if the deadline passed first
-     */
-    boolean awaitResolved(final long target, final long deadline, final Lifecycle lifecycle)
+    /** Writing thread: records an exception raised by a destination or a listener, unless sealed. */
+    void error(final Throwable t, final String context)
     {
-        boolean interrupted = false;
-        gate.enter();
-        try
+        if (!sealed)
         {
-            while (resolved < target && !terminated && lifecycle.writer() != null)
-            {
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0)
-                {
-                    return false;
-                }
-                interrupted |= gate.await(deadline);
-            }
-            return true;
+            callError(t, context);
         }
-        finally
+    }
+
+    /** Any thread: records an exception raised for one call, such as its layout's. */
+    void callError(final Throwable t, final String context)
+    {
+        errors.incrementAndGet();
+        lastError = context + ": " + t;
+    }
+
+    /** Writing thread: a destination was reopened after an error, or the writer thread restarted, unless sealed. */
+    void restarted()
+    {
+        if (!sealed)
         {
-            gate.leave();
-            if (interrupted)
-            {
-                Thread.currentThread().interrupt();
-            }
+            restarts.incrementAndGet();
         }
+    }
+
+    /** Stopping thread, once a stop that gave up has reported: the writer's counters are final. */
+    void seal()
+    {
+        sealed = true;
+    }
+
+    /** Any thread: the totals, with {@code pending} read from the ring and the writer's own records. */
+    WriterMetrics snapshot(final long pending, final boolean fallbackToSync)
+    {
+        final long refusedNow = refused.sum();
+        final long failedOnArrivalNow = failedOnArrival.sum();
+        final long enqueued = enqueuedOutsideRing.sum() + ring.getCursor() + 1;
+        return new WriterMetrics(enqueued + refusedNow + failedOnArrivalNow, enqueued, written.get(),
+            refusedNow + discarded.sum(), failed.get() + failedOnArrivalNow, errors.get(), restarts.get(), pending,
+            batches.get(), bytesWritten.get(), fallbackToSync, lastError);
     }
 
     /** Accepted ring records not yet resolved. */

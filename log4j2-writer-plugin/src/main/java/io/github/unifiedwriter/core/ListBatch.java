@@ -25,11 +25,6 @@ final class ListBatch implements ReplayableBatch
         other.clear();
     }
 
-    boolean isEmpty()
-    {
-        return records.isEmpty();
-    }
-
     void clear()
     {
         records.clear();

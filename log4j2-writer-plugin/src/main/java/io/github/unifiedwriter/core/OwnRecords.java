@@ -11,14 +11,14 @@ final class OwnRecords
 {
     private final ListBatch waiting = new ListBatch();
     private final ListBatch writing = new ListBatch();
-    private final Counters counters;
+    private final Ledger ledger;
     private volatile int pending;
     /** Set once the writer ended: records logged from then on are refused. Guarded by this. */
     private boolean ended;
 
-    OwnRecords(final Counters counters)
+    OwnRecords(final Ledger ledger)
     {
-        this.counters = counters;
+        this.ledger = ledger;
     }
 
     /**
@@ -30,14 +30,14 @@ final class OwnRecords
     {
         if (ended)
         {
-            counters.refused.increment();
+            ledger.refused.increment();
             return false;
         }
         final byte[] copy = new byte[record.remaining()];
         record.get(record.position(), copy);
         waiting.add(ByteBuffer.wrap(copy));
         pending = waiting.size() + writing.size();
-        counters.enqueuedOutsideRing.increment();
+        ledger.enqueuedOutsideRing.increment();
         return true;
     }
 
@@ -47,7 +47,7 @@ final class OwnRecords
      */
     void write(final Destinations destinations, final Ledger ledger)
     {
-        if (waiting.isEmpty() || !ledger.beginOwnWrite(waiting.size()))
+        if (pending == 0 || !ledger.beginOwnWrite(waiting.size()))
         {
             return;
         }
@@ -68,7 +68,7 @@ final class OwnRecords
     synchronized void refuse()
     {
         ended = true;
-        counters.discarded.add(waiting.size());
+        ledger.discarded.add(waiting.size());
         waiting.clear();
         pending = 0;
     }

@@ -5,8 +5,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Where threads wait for the writer to make progress: producers waiting for room in a full ring, and
- * callers of flush. The writer signals only when someone waits, so the steady state takes no lock.
+ * Where threads wait for the writer to make progress in the {@link Ledger}: producers waiting for room in a full
+ * ring or for their record's fate as the writer stops, and callers of flush. The writer signals only when someone
+ * waits, so the steady state takes no lock.
  *
  * <p>Waiting never spins and never polls by sleeping; a long safety timeout only guards against a lost
  * wake-up. An interrupt does not end the wait: the flag is restored when the wait ends.
@@ -77,6 +78,71 @@ final class ProducerGate
         catch (final InterruptedException e)
         {
             return true;
+        }
+    }
+
+    /**
+     * Producer thread whose record was published while the writer stopped: waits until the writer wrote
+     * it or ended without it, and says which.
+     */
+    boolean awaitResolution(final Ledger ledger, final long sequence)
+    {
+        boolean interrupted = false;
+        enter();
+        try
+        {
+            while (!ledger.terminated())
+            {
+                if (ledger.resolved() >= sequence)
+                {
+                    return true;
+                }
+                interrupted |= await(Long.MAX_VALUE);
+            }
+        }
+        finally
+        {
+            leave();
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ledger.refuseLate();
+        return sequence <= ledger.drainedUpTo();
+    }
+
+    /**
+     * Any thread, flushing: waits until every record up to {@code target} is resolved, the writer has ended, or no
+     * writer thread writes (callers then drain the ring themselves). An interrupt does not end the wait.
+     *
+     * @param deadline {@link System#nanoTime()} based, {@code Long.MAX_VALUE} for none
+     * @return false if the deadline passed first
+     */
+    boolean awaitResolved(final Ledger ledger, final long target, final long deadline,
+        final Lifecycle lifecycle)
+    {
+        boolean interrupted = false;
+        enter();
+        try
+        {
+            while (ledger.resolved() < target && !ledger.terminated() && lifecycle.writer() != null)
+            {
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0)
+                {
+                    return false;
+                }
+                interrupted |= await(deadline);
+            }
+            return true;
+        }
+        finally
+        {
+            leave();
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -104,7 +104,7 @@ final class Shutdown
             lifecycle.unlock(interrupted);
         }
         listener.onStopTimedOut(abandoned.failed(), abandoned.inFlight());
-        ledger.counters.seal();
+        ledger.seal();
         return false;
     }
 

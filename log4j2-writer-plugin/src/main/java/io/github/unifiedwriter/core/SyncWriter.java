@@ -77,7 +77,7 @@ final class SyncWriter
                 return;
             }
             drain(batchSize);
-            ledger.counters.restarted();
+            ledger.restarted();
             startWriterThread.run();
         }
         finally
@@ -109,7 +109,7 @@ final class SyncWriter
     boolean write(final ByteBuffer record, final long time, final int batchSize)
     {
         drainRing(batchSize);
-        ledger.counters.enqueuedOutsideRing.increment();
+        ledger.enqueuedOutsideRing.increment();
         final int written = destinations.writeOnce(callerRecord.reset(record, time));
         callerRecord.clear();
         ledger.commitOwn(written, 1 - written, record.remaining());

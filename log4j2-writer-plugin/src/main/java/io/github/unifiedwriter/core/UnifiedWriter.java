@@ -19,22 +19,22 @@ import io.github.unifiedwriter.core.Lifecycle.State;
  * <p>Any thread may call any method. Producers encode into their own buffer first and only then call
  * {@link #enqueue}: a ring slot is claimed, filled by a copy, and published, never held while other code
  * runs. The steady-state enqueue takes no lock, makes no system call and allocates nothing. Everything that
- * depends on the writer's state (restart, reopen, stop, a synchronous write, the drain after a fallback) is
- * decided and done under the {@link Lifecycle} lock.
+ * depends on the writer's state is decided and done under the {@link Lifecycle} lock: the enqueue the ring cannot
+ * take ({@link Intake}), writes on the callers' threads and the hand-over to and from them ({@link SyncWriter}),
+ * and the stop ({@link Shutdown}).
  */
 public final class UnifiedWriter
 {
     final RingBuffer<Slot> ring;
     private final SequenceBarrier barrier;
-    private final Counters counters = new Counters();
     private final Lifecycle lifecycle;
     private final Ledger ledger;
     private final Destinations destinations;
-    private final OwnRecords own = new OwnRecords(counters);
+    private final OwnRecords own;
     private final SyncWriter sync;
     private final ManualWaitStrategy manual;
     private final WriterRequests requests;
-    private final GuardedListener listener = new GuardedListener(this::config, counters);
+    private final GuardedListener listener;
     private final Backoff backoff;
     private final Intake intake;
     private final Shutdown shutdown;
@@ -45,13 +45,15 @@ public final class UnifiedWriter
     {
         this.config = config;
         this.backoff = backoff;
-        this.destinations = new Destinations(destinations, counters);
         final long idleNanos = Math.min(config.flushInterval().toNanos(), TimeUnit.MILLISECONDS.toNanos(100));
         this.manual = config.mode() == Mode.MANUAL ? new ManualWaitStrategy(idleNanos) : null;
         final int size = config.async() ? config.ringSize() : WriterConfig.MIN_RING_SIZE;
         this.ring = RingBuffer.createMultiProducer(Slot::new, size, waitStrategy(config, idleNanos));
         this.barrier = ring.newBarrier();
-        this.ledger = new Ledger(ring, counters);
+        this.ledger = new Ledger(ring);
+        this.destinations = new Destinations(destinations, ledger);
+        this.own = new OwnRecords(ledger);
+        this.listener = new GuardedListener(this::config, ledger);
         this.lifecycle = new Lifecycle(config.async());
         this.requests = new WriterRequests(barrier, lifecycle);
         this.sync = new SyncWriter(lifecycle, ledger, this.destinations, own, requests, listener);
@@ -62,15 +64,12 @@ public final class UnifiedWriter
 
     private WaitStrategy waitStrategy(final WriterConfig config, final long idleNanos)
     {
-        switch (config.mode())
+        return switch (config.mode())
         {
-            case LOOP:
-                return new LoopWaitStrategy(config.tick().toNanos(), Math.min(config.batchSize(), config.ringSize() / 2));
-            case MANUAL:
-                return manual;
-            default:
-                return new TriggerWaitStrategy(idleNanos);
-        }
+            case LOOP -> new LoopWaitStrategy(config.tick().toNanos(), Math.min(config.batchSize(), config.ringSize() / 2));
+            case MANUAL -> manual;
+            case TRIGGER -> new TriggerWaitStrategy(idleNanos);
+        };
     }
 
     /**
@@ -222,10 +221,9 @@ public final class UnifiedWriter
      */
     public void encodeFailed(final Throwable cause)
     {
-        counters.failedOnArrival.increment();
-        counters.callError(cause, "layout failed to encode an event");
+        ledger.failedOnArrival.increment();
+        ledger.callError(cause, "layout failed to encode an event");
     }
-
 
     /** MANUAL: write every record published before this call. Other modes: write now. Never blocks. */
     public void trigger()
@@ -258,7 +256,7 @@ public final class UnifiedWriter
         final long target = ring.getCursor();
         trigger();
         final long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        if (!ledger.awaitResolved(target, deadline, lifecycle))
+        if (!ledger.gate.awaitResolved(ledger, target, deadline, lifecycle))
         {
             return false;
         }
@@ -370,7 +368,7 @@ public final class UnifiedWriter
     public WriterMetrics metrics()
     {
         final long pending = ledger.terminated() ? 0 : ledger.pending() + own.pending();
-        return counters.snapshot(ring.getCursor() + 1, pending, lifecycle.state() == State.FALLBACK);
+        return ledger.snapshot(pending, lifecycle.state() == State.FALLBACK);
     }
 
     /** {@return the free slots in the ring, never negative} */

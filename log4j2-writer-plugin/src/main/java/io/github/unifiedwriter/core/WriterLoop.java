@@ -85,10 +85,10 @@ final class WriterLoop implements Runnable
             catch (final Throwable t)
             {
                 // The loop itself failed: carry on from the last resolved record, if still the writer.
-                ledger.counters.error(t, "writer thread failed");
+                ledger.error(t, "writer thread failed");
                 if (lifecycle.isWriter())
                 {
-                    ledger.counters.restarted();
+                    ledger.restarted();
                     LockSupport.parkNanos(this, backoff.nanos(1));
                 }
             }
