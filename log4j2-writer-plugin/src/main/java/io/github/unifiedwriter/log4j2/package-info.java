@@ -4,9 +4,9 @@
  * only package that knows Log4j2, and the one that ties {@code core}, {@code sink} and {@code jmx} together.
  *
  * <p>Threads: Log4j2's configuration thread builds, starts and stops appenders and managers; application
- * threads call {@code append}, which encodes the event on that thread into a per-thread buffer and enqueues
- * the bytes; the writing thread (see {@code core}) calls the generation's destination methods and reports
- * through the StatusLogger.
+ * threads call {@code append}, whose {@code Encoder} encodes the event on that thread into a per-thread buffer and
+ * enqueues the bytes; the writing thread (see {@code core}) calls the destination methods of the writer's turn at
+ * the {@code ManagedFile} and reports through the StatusLogger.
  *
  * <p>May import anything of this plugin and Log4j2; nothing outside it imports this package.
  */
