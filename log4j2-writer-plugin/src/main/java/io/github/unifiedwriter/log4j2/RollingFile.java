@@ -109,12 +109,12 @@ final class RollingFile extends SwitchingFile
         {
             final long given = batch.time(i);
             final long time = given == RecordBatch.NO_TIME ? now : given;
-            final long length = batch.record(i).remaining();
+            final long length = batch.length(i);
             final long held = bytes + pending;
             final boolean periodOver = schedule.due(time);
             if (periodOver || maxSize > 0 && held + length + footerRoom > maxSize && held > empty)
             {
-                writeRange(batch, from, i);
+                writeRange(batch, from, i, pending);
                 pending = 0;
                 from = i;
                 if (periodOver)
@@ -132,7 +132,7 @@ final class RollingFile extends SwitchingFile
             }
             pending += length;
         }
-        writeRange(batch, from, n);
+        writeRange(batch, from, n, pending);
     }
 
     /**
@@ -189,7 +189,9 @@ final class RollingFile extends SwitchingFile
         }
     }
 
-    private void writeRange(final RecordBatch batch, final int from, final int to) throws IOException
+    /** Writes records {@code from} to {@code to}, which hold {@code length} bytes, and counts what reached the file. */
+    private void writeRange(final RecordBatch batch, final int from, final int to, final long length)
+        throws IOException
     {
         if (from == to)
         {
@@ -205,7 +207,7 @@ final class RollingFile extends SwitchingFile
             bytes += part.confirmedBytes();
             throw ex;
         }
-        bytes += part.confirmedBytes();
+        bytes += length;
     }
 
     /** The writer's part: footer, close, move aside, then the new file with its header. */
