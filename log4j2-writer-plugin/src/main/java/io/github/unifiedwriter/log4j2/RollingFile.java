@@ -119,11 +119,7 @@ final class RollingFile extends SwitchingFile
                 from = i;
                 if (periodOver)
                 {
-                    final long naming = schedule.advance(time);
-                    if (bytes > empty)
-                    {
-                        roll(naming);
-                    }
+                    endPeriod(schedule.advance(time));
                 }
                 else
                 {
@@ -163,11 +159,7 @@ final class RollingFile extends SwitchingFile
         rollIfAsked(now);
         if (schedule.due(now))
         {
-            final long naming = schedule.advance(now);
-            if (bytes > empty)
-            {
-                roll(naming);
-            }
+            endPeriod(schedule.advance(now));
         }
     }
 
@@ -208,6 +200,27 @@ final class RollingFile extends SwitchingFile
             throw ex;
         }
         bytes += length;
+    }
+
+    /**
+     * The period is over: the file rolls if it holds a record. An empty file is not rolled; with a direct-write
+     * strategy, whose file is named for its period, it is replaced by one named for the new period.
+     */
+    private void endPeriod(final long naming) throws IOException
+    {
+        if (bytes > empty)
+        {
+            roll(naming);
+        }
+        else if (rolling.directWrite())
+        {
+            final BatchDestination closing = sink;
+            sink = null;
+            closing.close();
+            Files.deleteIfExists(active);
+            ((DirectFileRolloverStrategy)rolling.strategy()).clearCurrentFileName();
+            openNext();
+        }
     }
 
     /** The writer's part: footer, close, move aside, then the new file with its header. */
