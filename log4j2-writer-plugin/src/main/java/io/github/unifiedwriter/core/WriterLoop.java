@@ -42,7 +42,10 @@ final class WriterLoop implements Runnable
     private final WriterListener listener;
     private final Backoff backoff;
     private final RingBatch batch;
+    /** The mode, batch and buffer sizes: fixed for a writer's life, since changing them needs a new writer. */
+    private final Mode mode;
     private final int maxBatch;
+    private final int bufferSize;
     private final int discardChunk;
     private long lastWrite = System.nanoTime();
     /** Bytes of the batch that {@link #cut} chose last. */
@@ -69,7 +72,10 @@ final class WriterLoop implements Runnable
         this.backoff = backoff;
         this.batch = new RingBatch(ring);
         final int ringSize = ring.getBufferSize();
-        this.maxBatch = Math.min(owner.config().batchSize(), ringSize / 2);
+        final WriterConfig config = owner.config();
+        this.mode = config.mode();
+        this.maxBatch = Math.min(config.batchSize(), ringSize / 2);
+        this.bufferSize = config.bufferSize();
         this.discardChunk = Math.max(1, ringSize / 16);
     }
 
@@ -165,7 +171,7 @@ final class WriterLoop implements Runnable
      */
     private long gather(final long next, final long available)
     {
-        if (manual != null || owner.config().mode() != Mode.TRIGGER || writeNow(next, available))
+        if (mode != Mode.TRIGGER || writeNow(next, available))
         {
             return available;
         }
@@ -197,20 +203,18 @@ final class WriterLoop implements Runnable
     /** LOOP waits for a full batch, the flush interval, a flush request or a waiting producer. */
     private boolean due(final long next, final long available)
     {
-        final WriterConfig c = owner.config();
-        if (c.mode() != Mode.LOOP || available - next + 1 >= maxBatch || requests.flushTarget() >= next ||
-            System.nanoTime() - lastWrite >= c.flushInterval().toNanos())
+        if (mode != Mode.LOOP || available - next + 1 >= maxBatch || requests.flushTarget() >= next ||
+            System.nanoTime() - lastWrite >= owner.config().flushInterval().toNanos())
         {
             return true;
         }
-        return ledger.bytes(next, available) >= c.bufferSize() || ring.remainingCapacity() <= 0;
+        return ledger.bytes(next, available) >= bufferSize || ring.remainingCapacity() <= 0;
     }
 
     /** The last sequence of the next batch: within batchSize and bufferSize, and before an invalid slot. */
     private long cut(final long next, final long available)
     {
         final long limit = Math.min(available, next + maxBatch - 1);
-        final int bufferSize = owner.config().bufferSize();
         final Slot head = ring.get(next);
         final boolean valid = head.valid();
         long bytes = head.length();
