@@ -7,16 +7,26 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import io.github.unifiedwriter.core.Setting;
+import io.github.unifiedwriter.core.WriterConfig;
+
 /**
  * Immutable settings of a file sink, made with {@link #builder()}. {@link Builder#build()} checks every
  * value and, when it refuses one, names the field, the value and what is accepted.
  */
 public final class FileSinkOptions
 {
-    /** Largest buffer or region: a bound that keeps a typo from taking a gigabyte more. */
-    public static final int MAX_SIZE = 1 << 30;
-    /** Smallest mapped region: one page. */
-    public static final int MIN_REGION_SIZE = 4096;
+    /** Whether a file's content is kept: false empties it when first opened. */
+    public static final Setting<Boolean> APPEND = new Setting<>("append", Setting.Form.FLAG, true, null, null);
+    /**
+     * Bytes {@link MappedFileSink} maps at a time: at least one page, and at most a gigabyte, a bound that keeps a
+     * typo from taking more.
+     */
+    public static final Setting<Integer> REGION_SIZE =
+        new Setting<>("regionSize", Setting.Form.SIZE, 32 << 20, 4096, 1 << 30);
+    /** When the file is forced to storage; an interval is at most {@link FsyncPolicy#MAX_INTERVAL}. */
+    public static final Setting<FsyncPolicy> FSYNC =
+        new Setting<>("fsync", Setting.Form.WORD, FsyncPolicy.never(), null, null);
 
     private final boolean append;
     private final SinkKind kind;
@@ -128,11 +138,11 @@ public final class FileSinkOptions
     /** Collects values; {@link #build()} checks them all. Not thread-safe. */
     public static final class Builder
     {
-        private boolean append = true;
+        private boolean append = APPEND.byDefault();
         private SinkKind kind = SinkKind.BLOCK;
-        private int bufferSize = 64 * 1024;
-        private int regionSize = 32 * 1024 * 1024;
-        private FsyncPolicy fsync = FsyncPolicy.never();
+        private int bufferSize = WriterConfig.BUFFER_SIZE.byDefault();
+        private int regionSize = REGION_SIZE.byDefault();
+        private FsyncPolicy fsync = FSYNC.byDefault();
         private Set<PosixFilePermission> filePermissions;
         private byte[] header;
         private byte[] footer;
@@ -228,10 +238,8 @@ public final class FileSinkOptions
         public FileSinkOptions build()
         {
             require(kind != null, "kind", null, "BLOCK or LINE");
-            require(bufferSize >= 1 && bufferSize <= MAX_SIZE, "bufferSize", bufferSize,
-                "a byte count from 1 to " + MAX_SIZE);
-            require(regionSize >= MIN_REGION_SIZE && regionSize <= MAX_SIZE, "regionSize", regionSize,
-                "a byte count from " + MIN_REGION_SIZE + " to " + MAX_SIZE);
+            WriterConfig.BUFFER_SIZE.require(bufferSize);
+            REGION_SIZE.require(regionSize);
             require(fsync != null, "fsync", null, "FsyncPolicy.never(), batch() or every(interval)");
             require(filePermissions == null || filePermissions.stream().allMatch(Objects::nonNull),
                 "filePermissions", filePermissions,
