@@ -55,7 +55,8 @@ record AppenderSettings(
     static final Setting<Boolean> IGNORE_EXCEPTIONS =
         new Setting<>("ignoreExceptions", Setting.Form.FLAG, true, null, null);
 
-    private static final Map<String, Fsync> FSYNC_WORDS = Map.of("never", Fsync.NEVER, "batch", Fsync.BATCH);
+    private static final Map<String, FsyncPolicy> FSYNC_WORDS =
+        Map.of("never", FsyncPolicy.never(), "batch", FsyncPolicy.batch());
 
     /** As {@link #read(Map, AttributeNames)} for attributes set from code, by their canonical names. */
     static AppenderSettings read(final Map<String, String> given)
@@ -86,7 +87,7 @@ record AppenderSettings(
         final int bufferSize = in.size(WriterConfig.BUFFER_SIZE);
         final WriterType type = in.choice(WRITER_TYPE, Map.of());
         final int regionSize = in.size(FileSinkOptions.REGION_SIZE);
-        final Fsync fsync = fsync(in);
+        final FsyncPolicy fsync = fsync(in);
         final boolean async = in.bool(WriterConfig.ASYNC);
         final Duration shutdownTimeout = alias(in, WriterConfig.SHUTDOWN_TIMEOUT, "deadline");
         final Duration blockTimeout = in.duration(WriterConfig.BLOCK_TIMEOUT, "blockTimeout", false);
@@ -176,14 +177,14 @@ record AppenderSettings(
         return in.isSet(alias) ? in.duration(setting, alias, true) : in.duration(setting, attribute, false);
     }
 
-    private static Fsync fsync(final Attributes in)
+    private static FsyncPolicy fsync(final Attributes in)
     {
-        final String value = in.text("fsync");
+        final String value = in.text(FileSinkOptions.FSYNC.name());
         if (value == null)
         {
-            return Fsync.NEVER;
+            return FileSinkOptions.FSYNC.byDefault();
         }
-        final Fsync word = FSYNC_WORDS.get(value.trim().toLowerCase(Locale.ROOT));
+        final FsyncPolicy word = FSYNC_WORDS.get(value.trim().toLowerCase(Locale.ROOT));
         if (word != null)
         {
             return word;
@@ -195,7 +196,7 @@ record AppenderSettings(
             final Duration interval = Durations.parse(value);
             if (!interval.isZero() && interval.compareTo(FsyncPolicy.MAX_INTERVAL) <= 0)
             {
-                return Fsync.every(interval);
+                return FsyncPolicy.every(interval);
             }
             in.reject("fsync", interval.isZero() ? "zero is meaningless here" : "longer than a day", accepted);
         }
@@ -203,7 +204,7 @@ record AppenderSettings(
         {
             in.reject("fsync", ex.getMessage(), accepted);
         }
-        return Fsync.NEVER;
+        return FileSinkOptions.FSYNC.byDefault();
     }
 
     private static void warnAboutNoEffect(final Attributes in, final Mode mode, final QueuePolicy policy,

@@ -36,7 +36,7 @@ final class FileSinks implements SinkFactory
             .kind(settings.type() == WriterType.LINE ? SinkKind.LINE : SinkKind.BLOCK)
             .bufferSize(settings.bufferSize())
             .regionSize((int)settings.regionSize())
-            .fsync(policy(settings.fsync()))
+            .fsync(settings.fsync())
             .filePermissions(settings.permissions())
             .header(settings.header())
             .build();
@@ -51,17 +51,11 @@ final class FileSinks implements SinkFactory
     }
 
     @Override
-    public void setFsync(final BatchDestination sink, final Fsync fsync)
+    public void setFsync(final BatchDestination sink, final FsyncPolicy fsync)
     {
         if (sink instanceof FileSink)
         {
-            ((FileSink)sink).setFsync(policy(fsync));
+            ((FileSink)sink).setFsync(fsync);
         }
-    }
-
-    private static FsyncPolicy policy(final Fsync fsync)
-    {
-        return fsync.everyBatch() ? FsyncPolicy.batch() :
-            fsync.interval() == null ? FsyncPolicy.never() : FsyncPolicy.every(fsync.interval());
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.core.RecordBatch;
 import io.github.unifiedwriter.jmx.RollingMonitor;
+import io.github.unifiedwriter.sink.FsyncPolicy;
 
 /**
  * The manager's one open sink on its file. Writers come and go across reloads; the sink stays open, so the
@@ -77,7 +78,7 @@ final class OpenFile
         }
     }
 
-    void setFsync(final Fsync fsync)
+    void setFsync(final FsyncPolicy fsync)
     {
         settings = settings.withFsync(fsync);
         final BatchDestination open = sink;

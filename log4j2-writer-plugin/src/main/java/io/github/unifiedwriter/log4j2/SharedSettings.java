@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import io.github.unifiedwriter.core.Mode;
 import io.github.unifiedwriter.core.Setting;
+import io.github.unifiedwriter.sink.FsyncPolicy;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -109,9 +110,9 @@ final class SharedSettings
         {
             return Setting.Form.DURATION.text((Duration)value);
         }
-        if (value instanceof Fsync && ((Fsync)value).interval() != null)
+        if (value instanceof FsyncPolicy && ((FsyncPolicy)value).interval() != null)
         {
-            return Setting.Form.DURATION.text(((Fsync)value).interval());
+            return Setting.Form.DURATION.text(((FsyncPolicy)value).interval());
         }
         if (value instanceof Enum)
         {

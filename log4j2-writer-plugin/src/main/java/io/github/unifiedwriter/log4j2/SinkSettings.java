@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
+import io.github.unifiedwriter.sink.FsyncPolicy;
+
 /**
  * What the file sink is opened with.
  *
@@ -22,7 +24,7 @@ record SinkSettings(
     boolean append,
     int bufferSize,
     long regionSize,
-    Fsync fsync,
+    FsyncPolicy fsync,
     Set<PosixFilePermission> permissions,
     byte[] header)
 {
@@ -37,7 +39,7 @@ record SinkSettings(
     }
 
     /** The same settings with the layout's header, or null for none. */
-    SinkSettings withFsync(final Fsync newFsync)
+    SinkSettings withFsync(final FsyncPolicy newFsync)
     {
         return new SinkSettings(file, type, append, bufferSize, regionSize, newFsync, permissions, header);
     }
