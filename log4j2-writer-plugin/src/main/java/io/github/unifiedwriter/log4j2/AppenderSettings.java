@@ -15,6 +15,7 @@ import io.github.unifiedwriter.core.Setting;
 import io.github.unifiedwriter.core.WriterConfig;
 import io.github.unifiedwriter.sink.FileSinkOptions;
 import io.github.unifiedwriter.sink.FsyncPolicy;
+import io.github.unifiedwriter.sink.SinkKind;
 import org.apache.logging.log4j.Level;
 
 /**
@@ -41,9 +42,6 @@ record AppenderSettings(
     boolean jmx,
     boolean ignoreExceptions)
 {
-    /** How the file is written. */
-    static final Setting<WriterType> WRITER_TYPE =
-        new Setting<>("writerType", Setting.Form.WORD, WriterType.BLOCK, null, null);
     /** The most severe level a drop policy may drop. */
     static final Setting<Level> DISCARD_THRESHOLD =
         new Setting<>("discardThreshold", Setting.Form.WORD, Level.INFO, null, null);
@@ -85,7 +83,7 @@ record AppenderSettings(
         final int batchSize = in.count(WriterConfig.BATCH_SIZE);
         final Duration flushInterval = alias(in, WriterConfig.FLUSH_INTERVAL, "flush");
         final int bufferSize = in.size(WriterConfig.BUFFER_SIZE);
-        final WriterType type = in.choice(WRITER_TYPE, Map.of());
+        final SinkKind type = in.choice(FileSinkOptions.TYPE, Map.of());
         final int regionSize = in.size(FileSinkOptions.REGION_SIZE);
         final FsyncPolicy fsync = fsync(in);
         final boolean async = in.bool(WriterConfig.ASYNC);
@@ -208,13 +206,13 @@ record AppenderSettings(
     }
 
     private static void warnAboutNoEffect(final Attributes in, final Mode mode, final QueuePolicy policy,
-        final WriterType type, final boolean async, final boolean autoRestart, final Duration blockTimeout)
+        final SinkKind type, final boolean async, final boolean autoRestart, final Duration blockTimeout)
     {
         if (mode != Mode.MANUAL)
         {
             in.noEffect("triggerLevel", "outside manual mode");
         }
-        if (type != WriterType.MMAP)
+        if (type != SinkKind.MMAP)
         {
             in.noEffect("regionSize", "with the " + type.name().toLowerCase(Locale.ROOT) + " writer");
         }

@@ -33,14 +33,14 @@ final class FileSinks implements SinkFactory
     {
         final FileSinkOptions options = FileSinkOptions.builder()
             .append(settings.append())
-            .kind(settings.type() == WriterType.LINE ? SinkKind.LINE : SinkKind.BLOCK)
+            .kind(settings.type())
             .bufferSize(settings.bufferSize())
             .regionSize((int)settings.regionSize())
             .fsync(settings.fsync())
             .filePermissions(settings.permissions())
             .header(settings.header())
             .build();
-        final FileSink sink = settings.type() == WriterType.MMAP ?
+        final FileSink sink = settings.type() == SinkKind.MMAP ?
             MappedFileSink.open(settings.file(), options) : FileChannelSink.open(settings.file(), options);
         final String warning = sink.openWarning();
         if (warning != null)

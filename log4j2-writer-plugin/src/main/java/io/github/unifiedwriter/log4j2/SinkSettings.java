@@ -5,6 +5,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 import io.github.unifiedwriter.sink.FsyncPolicy;
+import io.github.unifiedwriter.sink.SinkKind;
 
 /**
  * What the file sink is opened with.
@@ -13,14 +14,14 @@ import io.github.unifiedwriter.sink.FsyncPolicy;
  * @param type        how it is written
  * @param append      false truncates the file when it is first opened
  * @param bufferSize  bytes gathered per write call
- * @param regionSize  bytes mapped at a time by the {@link WriterType#MMAP} writer
+ * @param regionSize  bytes mapped at a time by the {@link SinkKind#MMAP} writer
  * @param fsync       when the file is forced to storage
  * @param permissions the mode of a new file, or null for the platform default
  * @param header      written when the file is new or empty, or null
  */
 record SinkSettings(
     Path file,
-    WriterType type,
+    SinkKind type,
     boolean append,
     int bufferSize,
     long regionSize,
@@ -35,7 +36,7 @@ record SinkSettings(
     boolean sameShape(final SinkSettings other)
     {
         return type == other.type && bufferSize == other.bufferSize &&
-            (type != WriterType.MMAP || regionSize == other.regionSize);
+            (type != SinkKind.MMAP || regionSize == other.regionSize);
     }
 
     /** The same settings with the layout's header, or null for none. */

@@ -16,6 +16,9 @@ import io.github.unifiedwriter.core.WriterConfig;
  */
 public final class FileSinkOptions
 {
+    /** How the file is written. */
+    public static final Setting<SinkKind> TYPE =
+        new Setting<>("writerType", Setting.Form.WORD, SinkKind.BLOCK, null, null);
     /** Whether a file's content is kept: false empties it when first opened. */
     public static final Setting<Boolean> APPEND = new Setting<>("append", Setting.Form.FLAG, true, null, null);
     /**
@@ -64,7 +67,7 @@ public final class FileSinkOptions
         return append;
     }
 
-    /** {@return how {@link FileChannelSink} writes; no effect on {@link MappedFileSink}} */
+    /** {@return how the file is written: {@link FileChannelSink} writes BLOCK or LINE, {@link MappedFileSink} MMAP} */
     public SinkKind kind()
     {
         return kind;
@@ -139,7 +142,7 @@ public final class FileSinkOptions
     public static final class Builder
     {
         private boolean append = APPEND.byDefault();
-        private SinkKind kind = SinkKind.BLOCK;
+        private SinkKind kind = TYPE.byDefault();
         private int bufferSize = WriterConfig.BUFFER_SIZE.byDefault();
         private int regionSize = REGION_SIZE.byDefault();
         private FsyncPolicy fsync = FSYNC.byDefault();
@@ -237,7 +240,7 @@ public final class FileSinkOptions
          */
         public FileSinkOptions build()
         {
-            require(kind != null, "kind", null, "BLOCK or LINE");
+            require(kind != null, "kind", null, "BLOCK, LINE or MMAP");
             WriterConfig.BUFFER_SIZE.require(bufferSize);
             REGION_SIZE.require(regionSize);
             require(fsync != null, "fsync", null, "FsyncPolicy.never(), batch() or every(interval)");

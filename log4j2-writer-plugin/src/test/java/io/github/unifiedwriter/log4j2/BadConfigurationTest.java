@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import io.github.unifiedwriter.sink.SinkKind;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -339,7 +340,7 @@ class BadConfigurationTest
         assertEquals(java.time.Duration.ofSeconds(2), config.shutdownTimeout());
         assertEquals(128, config.ringSize());
         assertEquals(16, config.batchSize());
-        assertEquals(WriterType.LINE, appender.getManager().getWriterType());
+        assertEquals(SinkKind.LINE, appender.getManager().getWriterType());
         assertEquals(io.github.unifiedwriter.core.QueuePolicy.DROP_OLDEST, config.policy());
     }
 

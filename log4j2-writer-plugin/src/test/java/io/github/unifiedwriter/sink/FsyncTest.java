@@ -24,34 +24,34 @@ class FsyncTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void batchPolicyForcesAfterEveryWriteAndNotWhenIdle(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void batchPolicyForcesAfterEveryWriteAndNotWhenIdle(final SinkKind type) throws IOException
     {
         final BatchDestination sink = open(type, FsyncPolicy.batch());
         for (int i = 1; i <= 3; i++)
         {
             sink.write(TestBatch.of("line " + i + "\n"));
-            assertEquals(i, SinkType.forces(sink));
+            assertEquals(i, Sinks.forces(sink));
         }
         sink.idle();
         sink.close();
-        assertEquals(3, SinkType.forces(sink));
+        assertEquals(3, Sinks.forces(sink));
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void neverPolicyNeverForces(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void neverPolicyNeverForces(final SinkKind type) throws IOException
     {
         final BatchDestination sink = open(type, FsyncPolicy.never());
         sink.write(TestBatch.of("a\n", "b\n"));
         sink.idle();
         sink.close();
-        assertEquals(0, SinkType.forces(sink));
+        assertEquals(0, Sinks.forces(sink));
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void intervalPolicyForcesNoMoreThanOncePerIntervalAndForcesTheRestAtClose(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void intervalPolicyForcesNoMoreThanOncePerIntervalAndForcesTheRestAtClose(final SinkKind type) throws IOException
     {
         final BatchDestination sink = open(type, DAILY);
         for (int i = 0; i < 20; i++)
@@ -59,63 +59,63 @@ class FsyncTest
             sink.write(TestBatch.of("line " + i + "\n"));
             sink.idle();
         }
-        assertEquals(0, SinkType.forces(sink));
+        assertEquals(0, Sinks.forces(sink));
         sink.close();
-        assertEquals(1, SinkType.forces(sink));
+        assertEquals(1, Sinks.forces(sink));
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void intervalPolicyForcesOnlyWhileDataIsUnforced(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void intervalPolicyForcesOnlyWhileDataIsUnforced(final SinkKind type) throws IOException
     {
         final BatchDestination sink = open(type, ALWAYS_DUE);
         sink.write(TestBatch.of("a\n"));
-        assertEquals(1, SinkType.forces(sink));
+        assertEquals(1, Sinks.forces(sink));
         sink.idle();
         sink.idle();
-        assertEquals(1, SinkType.forces(sink), "nothing new to force");
+        assertEquals(1, Sinks.forces(sink), "nothing new to force");
         sink.write(TestBatch.of("b\n"));
-        assertEquals(2, SinkType.forces(sink));
+        assertEquals(2, Sinks.forces(sink));
         sink.close();
-        assertEquals(2, SinkType.forces(sink));
+        assertEquals(2, Sinks.forces(sink));
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void idleForcesUnforcedDataOnceTheIntervalHasPassed(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void idleForcesUnforcedDataOnceTheIntervalHasPassed(final SinkKind type) throws IOException
     {
         final BatchDestination sink = open(type, DAILY);
         sink.write(TestBatch.of("a\n"));
         sink.idle();
-        assertEquals(0, SinkType.forces(sink));
-        SinkType.setFsync(sink, ALWAYS_DUE);
+        assertEquals(0, Sinks.forces(sink));
+        Sinks.setFsync(sink, ALWAYS_DUE);
         sink.idle();
-        assertEquals(1, SinkType.forces(sink));
+        assertEquals(1, Sinks.forces(sink));
         sink.close();
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void fsyncChangedFromAnotherThreadTakesEffectOnTheNextWrite(final SinkType type) throws Exception
+    @EnumSource(SinkKind.class)
+    void fsyncChangedFromAnotherThreadTakesEffectOnTheNextWrite(final SinkKind type) throws Exception
     {
         final BatchDestination sink = open(type, FsyncPolicy.never());
         sink.write(TestBatch.of("a\n"));
-        final Thread operator = new Thread(() -> SinkType.setFsync(sink, FsyncPolicy.batch()));
+        final Thread operator = new Thread(() -> Sinks.setFsync(sink, FsyncPolicy.batch()));
         operator.start();
         operator.join();
         sink.write(TestBatch.of("b\n"));
-        assertEquals(1, SinkType.forces(sink));
+        assertEquals(1, Sinks.forces(sink));
         sink.close();
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void failedForceThrowsSyncFailedExceptionWithEveryRecordConfirmed(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void failedForceThrowsSyncFailedExceptionWithEveryRecordConfirmed(final SinkKind type) throws IOException
     {
         final Path file = dir.resolve("sync.log");
         final Faults disk = new Faults();
         disk.failForce = true;
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder().fsync(FsyncPolicy.batch()), disk))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().fsync(FsyncPolicy.batch()), disk))
         {
             final TestBatch batch = TestBatch.of("a\n", "b\n", "c\n");
             assertThrows(SyncFailedException.class, () -> sink.write(batch));
@@ -123,13 +123,13 @@ class FsyncTest
             sink.reopen();
             disk.failForce = false;
             sink.write(TestBatch.of("d\n"));
-            assertEquals(1, SinkType.forces(sink));
+            assertEquals(1, Sinks.forces(sink));
         }
         assertEquals("a\nb\nc\nd\n", Files.readString(file));
     }
 
-    private BatchDestination open(final SinkType type, final FsyncPolicy fsync) throws IOException
+    private BatchDestination open(final SinkKind type, final FsyncPolicy fsync) throws IOException
     {
-        return type.open(dir.resolve(type + ".log"), FileSinkOptions.builder().fsync(fsync).regionSize(4096));
+        return Sinks.open(type, dir.resolve(type + ".log"), FileSinkOptions.builder().fsync(fsync).regionSize(4096));
     }
 }

@@ -29,8 +29,8 @@ class HugeRecordDirectMemoryTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = SinkType.class, names = {"BLOCK", "LINE"})
-    void aHugeHeapRecordLeavesNoDirectCopyOfItselfOnTheWritingThread(final SinkType type) throws Exception
+    @EnumSource(value = SinkKind.class, names = {"BLOCK", "LINE"})
+    void aHugeHeapRecordLeavesNoDirectCopyOfItselfOnTheWritingThread(final SinkKind type) throws Exception
     {
         final Path file = dir.resolve(type + ".log");
         final byte[] huge = new byte[HUGE];
@@ -42,7 +42,7 @@ class HugeRecordDirectMemoryTest
         // A fresh thread has no cached direct buffers; the growth is read while it is still alive.
         final Thread writer = new Thread(() ->
         {
-            try (BatchDestination sink = type.open(file, FileSinkOptions.builder()))
+            try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder()))
             {
                 final long before = directBytesUsed();
                 sink.write(TestBatch.of(new String(huge, java.nio.charset.StandardCharsets.US_ASCII)));

@@ -30,8 +30,8 @@ class LiveCrashTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void killedWriterLeavesAGapFreeRunOfWholeLinesAndAppendingContinuesRightAfterIt(final SinkType type)
+    @EnumSource(SinkKind.class)
+    void killedWriterLeavesAGapFreeRunOfWholeLinesAndAppendingContinuesRightAfterIt(final SinkKind type)
         throws Exception
     {
         final long seed = System.nanoTime();
@@ -41,7 +41,7 @@ class LiveCrashTest
             final Path file = dir.resolve(type + "-" + run + ".log");
             final String context = type + " run " + run + " seed " + seed;
             killMidStream(type, file, 5 + random.nextInt(60), context);
-            try (BatchDestination sink = type.open(file, FileSinkOptions.builder().regionSize(CrashChild.REGION)))
+            try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().regionSize(CrashChild.REGION)))
             {
                 final List<String> appended = new ArrayList<>();
                 for (int i = 0; i < APPENDED; i++)
@@ -54,7 +54,7 @@ class LiveCrashTest
         }
     }
 
-    private static void killMidStream(final SinkType type, final Path file, final int delayMillis, final String context)
+    private static void killMidStream(final SinkKind type, final Path file, final int delayMillis, final String context)
         throws IOException, InterruptedException
     {
         final Process child = new ProcessBuilder(

@@ -34,8 +34,8 @@ class TornTailTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void aCleanlyClosedFileIsNeverCutWhateverItsRecordsEndWith(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void aCleanlyClosedFileIsNeverCutWhateverItsRecordsEndWith(final SinkKind type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
         write(type, file, "a;", "b;");
@@ -47,11 +47,11 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void aFileNoSinkWroteIsNeverCut(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void aFileNoSinkWroteIsNeverCut(final SinkKind type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "line1\nline2 without newline");
-        try (BatchDestination sink = type.open(file, SMALL))
+        try (BatchDestination sink = Sinks.open(type, file, SMALL))
         {
             assertNull(((FileSink)sink).openWarning());
             sink.write(TestBatch.of("new\n"));
@@ -60,12 +60,12 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
+    @EnumSource(SinkKind.class)
     void afterAnUncleanEndTheTornRecordIsCutAtTheByteTheRecordsEndWithAndNothingBeforeTheSinkStarted(
-        final SinkType type) throws IOException
+        final SinkKind type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "older text; no end");
-        crash(type.open(file, SMALL), "a;", "b;");
+        crash(Sinks.open(type, file, SMALL), "a;", "b;");
         tear(file, "older text; no end".length() + 4, "c;c;c");
 
         final String recovery = appendAndClose(type, file, "d;");
@@ -76,11 +76,11 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void aTornRecordWithNoDelimiterSinceTheStartIsCutBackToTheStart(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void aTornRecordWithNoDelimiterSinceTheStartIsCutBackToTheStart(final SinkKind type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "older\n");
-        crash(type.open(file, SMALL));
+        crash(Sinks.open(type, file, SMALL));
         tear(file, 6, "first record, torn");
 
         appendAndClose(type, file, "next\n");
@@ -89,12 +89,12 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void afterAnUncleanEndRecordsThatEndDifferentlyLeaveTheTailAsItIsAndSaySo(final SinkType type)
+    @EnumSource(SinkKind.class)
+    void afterAnUncleanEndRecordsThatEndDifferentlyLeaveTheTailAsItIsAndSaySo(final SinkKind type)
         throws IOException
     {
         final Path file = dir.resolve(type + ".log");
-        crash(type.open(file, SMALL), "a;", "b.");
+        crash(Sinks.open(type, file, SMALL), "a;", "b.");
         tear(file, 4, "c");
 
         final String recovery = appendAndClose(type, file, "d");
@@ -105,11 +105,11 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void tailsLongerThanOneScanChunkAreCut(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void tailsLongerThanOneScanChunkAreCut(final SinkKind type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
-        crash(type.open(file, FileSinkOptions.builder().regionSize(1 << 20)), "one\n");
+        crash(Sinks.open(type, file, FileSinkOptions.builder().regionSize(1 << 20)), "one\n");
         tear(file, 4, "t".repeat(150_000));
 
         appendAndClose(type, file, "next\n");
@@ -118,11 +118,11 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void aMarkerAboutAFileNoLongerThereLeavesTheFileThereAsItIs(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void aMarkerAboutAFileNoLongerThereLeavesTheFileThereAsItIs(final SinkKind type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
-        crash(type.open(file, SMALL), "a\n");
+        crash(Sinks.open(type, file, SMALL), "a\n");
         Files.move(file, dir.resolve("rotated.log"));
         Files.writeString(file, "another tool's\ntail");
 
@@ -133,8 +133,8 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void anUnreadableMarkerLeavesTheTailAsItIsAndSaysSo(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void anUnreadableMarkerLeavesTheTailAsItIsAndSaysSo(final SinkKind type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
         Files.writeString(file, "a\ntorn");
@@ -148,11 +148,11 @@ class TornTailTest
 
     /** A crash while the marker was being replaced leaves its temporary file beside the last whole marker. */
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void aCrashWhileTheMarkerWasReplacedLeavesTheLastWholeMarkerInForce(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void aCrashWhileTheMarkerWasReplacedLeavesTheLastWholeMarkerInForce(final SinkKind type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
-        crash(type.open(file, SMALL), "a\n");
+        crash(Sinks.open(type, file, SMALL), "a\n");
         final Path temp = temp(file);
         Files.writeString(temp, "unifiedwriter-open-marker 1\nfile=(half");
         tear(file, 2, "to");
@@ -166,11 +166,11 @@ class TornTailTest
 
     /** A crash during recovery leaves the marker, and recovering again cuts nothing more. */
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void cuttingAgainWithTheSameMarkerCutsNothingMore(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void cuttingAgainWithTheSameMarkerCutsNothingMore(final SinkKind type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "x");
-        crash(type.open(file, SMALL), "a\n", "b\n");
+        crash(Sinks.open(type, file, SMALL), "a\n", "b\n");
         tear(file, 5, "c");
         final OpenMarker.State left = new OpenMarker(file, null).read();
 
@@ -184,13 +184,13 @@ class TornTailTest
 
     /** As in a folder the process may not write: a directory where the marker's temporary file would go. */
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void withoutRoomForAMarkerTheFileIsWrittenAndOpeningSaysACrashWouldNotBeCut(final SinkType type)
+    @EnumSource(SinkKind.class)
+    void withoutRoomForAMarkerTheFileIsWrittenAndOpeningSaysACrashWouldNotBeCut(final SinkKind type)
         throws IOException
     {
         final Path file = dir.resolve(type + ".log");
         Files.createDirectory(temp(file));
-        try (BatchDestination sink = type.open(file, SMALL))
+        try (BatchDestination sink = Sinks.open(type, file, SMALL))
         {
             final String warning = ((FileSink)sink).openWarning();
             assertTrue(warning.startsWith("Cannot write the open marker") && warning.contains("will not be cut"),
@@ -203,14 +203,14 @@ class TornTailTest
 
     /** A marker that can be neither replaced nor removed would be wrong once records follow: no open. */
     @ParameterizedTest
-    @EnumSource(SinkType.class)
-    void aMarkerThatCanBeNeitherReplacedNorRemovedKeepsTheFileFromOpening(final SinkType type) throws IOException
+    @EnumSource(SinkKind.class)
+    void aMarkerThatCanBeNeitherReplacedNorRemovedKeepsTheFileFromOpening(final SinkKind type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "kept\n");
         Files.createDirectories(marker(file).resolve("in the way"));
         Files.createDirectory(temp(file));
 
-        final IOException refused = assertThrows(IOException.class, () -> type.open(file, SMALL));
+        final IOException refused = assertThrows(IOException.class, () -> Sinks.open(type, file, SMALL));
 
         assertTrue(refused.getMessage().startsWith("Cannot replace or remove the open marker"), refused.getMessage());
         assertEquals("kept\n", Files.readString(file));
@@ -221,7 +221,7 @@ class TornTailTest
     {
         final Path file = dir.resolve("nul.log");
         final TestBatch batch = TestBatch.of("a\n", "b\0", "c\n");
-        try (BatchDestination sink = SinkType.MMAP.open(file, SMALL))
+        try (BatchDestination sink = Sinks.open(SinkKind.MMAP, file, SMALL))
         {
             final IOException refused = assertThrows(IOException.class, () -> sink.write(batch));
             assertTrue(refused.getMessage().contains("ends with a NUL byte"), refused.getMessage());
@@ -231,12 +231,12 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(value = SinkType.class, names = {"BLOCK", "LINE"})
-    void theChannelWritersCutATornRecordAfterTheLastNulWhenRecordsEndWithNul(final SinkType type)
+    @EnumSource(value = SinkKind.class, names = {"BLOCK", "LINE"})
+    void theChannelWritersCutATornRecordAfterTheLastNulWhenRecordsEndWithNul(final SinkKind type)
         throws IOException
     {
         final Path file = dir.resolve(type + ".log");
-        crash(type.open(file, SMALL), "a\0", "b\0");
+        crash(Sinks.open(type, file, SMALL), "a\0", "b\0");
         tear(file, 4, "c");
 
         appendAndClose(type, file, "d\0");
@@ -254,9 +254,9 @@ class TornTailTest
         return marker(file).resolveSibling(marker(file).getFileName() + ".tmp");
     }
 
-    private static void write(final SinkType type, final Path file, final String... records) throws IOException
+    private static void write(final SinkKind type, final Path file, final String... records) throws IOException
     {
-        try (BatchDestination sink = type.open(file, SMALL))
+        try (BatchDestination sink = Sinks.open(type, file, SMALL))
         {
             assertNull(((FileSink)sink).openWarning(), "a clean close leaves nothing to recover");
             sink.write(TestBatch.of(records));
@@ -286,11 +286,11 @@ class TornTailTest
         }
     }
 
-    private static String appendAndClose(final SinkType type, final Path file, final String record)
+    private static String appendAndClose(final SinkKind type, final Path file, final String record)
         throws IOException
     {
         final String recovery;
-        try (BatchDestination sink = type.open(file, SMALL))
+        try (BatchDestination sink = Sinks.open(type, file, SMALL))
         {
             recovery = ((FileSink)sink).openWarning();
             sink.write(TestBatch.of(record));
