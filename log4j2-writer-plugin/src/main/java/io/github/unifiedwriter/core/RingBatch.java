@@ -42,6 +42,12 @@ final class RingBatch implements RecordBatch
     }
 
     @Override
+    public int length(final int index)
+    {
+        return ring.get(first + index).length();
+    }
+
+    @Override
     public long time(final int index)
     {
         return ring.get(first + index).time();

@@ -110,21 +110,17 @@ final class RollingFile extends SwitchingFile
         {
             final long given = batch.time(i);
             final long time = given == RecordBatch.NO_TIME ? now : given;
-            final long length = batch.record(i).remaining();
+            final long length = batch.length(i);
             final long held = bytes + pending;
             final boolean periodOver = schedule.due(time);
             if (periodOver || maxSize > 0 && held + length + footerRoom > maxSize && held > empty)
             {
-                writeRange(batch, from, i);
+                writeRange(batch, from, i, pending);
                 pending = 0;
                 from = i;
                 if (periodOver)
                 {
-                    final long naming = schedule.advance(time);
-                    if (bytes > empty)
-                    {
-                        roll(naming);
-                    }
+                    endPeriod(schedule.advance(time));
                 }
                 else
                 {
@@ -133,7 +129,7 @@ final class RollingFile extends SwitchingFile
             }
             pending += length;
         }
-        writeRange(batch, from, n);
+        writeRange(batch, from, n, pending);
     }
 
     /**
@@ -164,11 +160,7 @@ final class RollingFile extends SwitchingFile
         rollIfAsked(now);
         if (schedule.due(now))
         {
-            final long naming = schedule.advance(now);
-            if (bytes > empty)
-            {
-                roll(naming);
-            }
+            endPeriod(schedule.advance(now));
         }
     }
 
@@ -190,7 +182,9 @@ final class RollingFile extends SwitchingFile
         }
     }
 
-    private void writeRange(final RecordBatch batch, final int from, final int to) throws IOException
+    /** Writes records {@code from} to {@code to}, which hold {@code length} bytes, and counts what reached the file. */
+    private void writeRange(final RecordBatch batch, final int from, final int to, final long length)
+        throws IOException
     {
         if (from == to)
         {
@@ -206,7 +200,28 @@ final class RollingFile extends SwitchingFile
             bytes += part.confirmedBytes();
             throw ex;
         }
-        bytes += part.confirmedBytes();
+        bytes += length;
+    }
+
+    /**
+     * The period is over: the file rolls if it holds a record. An empty file is not rolled; with a direct-write
+     * strategy, whose file is named for its period, it is replaced by one named for the new period.
+     */
+    private void endPeriod(final long naming) throws IOException
+    {
+        if (bytes > empty)
+        {
+            roll(naming);
+        }
+        else if (rolling.directWrite())
+        {
+            final BatchDestination closing = sink;
+            sink = null;
+            closing.close();
+            Files.deleteIfExists(active);
+            ((DirectFileRolloverStrategy)rolling.strategy()).clearCurrentFileName();
+            openNext();
+        }
     }
 
     /** The writer's part: footer, close, move aside, then the new file with its header. */

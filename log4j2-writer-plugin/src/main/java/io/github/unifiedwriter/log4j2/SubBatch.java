@@ -39,6 +39,12 @@ final class SubBatch implements RecordBatch
     }
 
     @Override
+    public int length(final int index)
+    {
+        return whole.length(from + index);
+    }
+
+    @Override
     public long time(final int index)
     {
         return whole.time(from + index);
@@ -57,7 +63,7 @@ final class SubBatch implements RecordBatch
         long bytes = 0;
         for (int i = 0; i < confirmed; i++)
         {
-            bytes += whole.record(from + i).remaining();
+            bytes += whole.length(from + i);
         }
         return bytes;
     }

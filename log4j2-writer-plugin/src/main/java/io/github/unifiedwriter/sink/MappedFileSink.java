@@ -20,7 +20,9 @@ import static java.nio.file.StandardOpenOption.WRITE;
  * region gets a region of its own size.
  *
  * <p>Each region is first filled with zeros through the channel, so the file system allocates its blocks
- * there and a full disk fails that write with an {@code IOException}. Left sparse, the first copy into a page
+ * there and a full disk fails that write with an {@code IOException}. Once half of a region is used, the zeros of
+ * the next are written on a thread of their own ({@link Reservation}), so that the writer does not wait for them
+ * when it maps the next region, and a full disk fails the write that would cross into it, before any copy. Left sparse, the first copy into a page
  * without room raises SIGBUS, which the JVM turns into an {@code InternalError} only after skipping the copy,
  * possibly once the record has been confirmed. On a file system that copies on write the zeros reserve nothing,
  * so such a file system is refused ({@link CopyOnWrite}). A file the sink lets go (close, or a reopen that finds
@@ -40,11 +42,11 @@ import static java.nio.file.StandardOpenOption.WRITE;
  */
 public final class MappedFileSink extends FileSink
 {
-    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
-
     private final int regionSize;
     private MappedByteBuffer region;
     private long regionStart;
+    /** The zeros of the region after this one, once half of this one is used; null before. */
+    private Reservation ahead;
 
     private MappedFileSink(final SinkFile file, final FileSinkOptions options)
     {
@@ -110,12 +112,17 @@ public final class MappedFileSink extends FileSink
             throw ex;
         }
         batch.confirm(i);
+        if (ahead == null && region.position() > region.capacity() / 2)
+        {
+            ahead = Reservation.begin(file.channel(), regionStart + region.capacity(), regionSize);
+        }
         sync.forceIfDue(file);
     }
 
     @Override
     public void reopen() throws IOException
     {
+        settleAhead();
         release();
         mapAt(file.reopen(regionStart));
     }
@@ -139,6 +146,7 @@ public final class MappedFileSink extends FileSink
         }
         finally
         {
+            settleAhead();
             release();
             file.close(regionStart);
         }
@@ -158,7 +166,11 @@ public final class MappedFileSink extends FileSink
         {
             final long end = regionStart + region.position();
             final int size = Math.max(regionSize, length);
-            reserve(end, size);
+            final long reserved = ahead == null ? regionStart + region.capacity() : takeAhead();
+            if (end + size > reserved)
+            {
+                Reservation.now(file.channel(), reserved, end + size - reserved);
+            }
             final MappedByteBuffer next = file.channel().map(MapMode.READ_WRITE, end, size);
             Unmapper.unmap(region);
             region = next;
@@ -174,23 +186,26 @@ public final class MappedFileSink extends FileSink
         {
             throw new IOException(file + " is not a regular file and cannot be mapped");
         }
-        reserve(end, regionSize);
+        Reservation.now(file.channel(), end, regionSize);
         region = file.channel().map(MapMode.READ_WRITE, end, regionSize);
         regionStart = end;
     }
 
-    /** Writes zeros over {@code length} bytes from {@code start}, beyond the data: allocates them, or fails. */
-    private void reserve(final long start, final long length) throws IOException
+    /** Waits for the zeros written ahead: the end of the reserved bytes, or why they could not be written. */
+    private long takeAhead() throws IOException
     {
-        final ByteBuffer zeros = ZEROS.duplicate();
-        file.channel().position(start);
-        for (long left = length; left > 0; left -= zeros.capacity())
+        final Reservation reservation = ahead;
+        ahead = null;
+        return reservation.await();
+    }
+
+    /** Before the file is cut or let go: no zeros are written behind the sink's back once it returns. */
+    private void settleAhead()
+    {
+        if (ahead != null)
         {
-            zeros.clear().limit((int)Math.min(zeros.capacity(), left));
-            while (zeros.hasRemaining())
-            {
-                file.channel().write(zeros);
-            }
+            ahead.settle();
+            ahead = null;
         }
     }
 

@@ -368,11 +368,15 @@ class BadConfigurationTest
      * The one event is in the file, or, when a zero shutdownTimeout left it in the ring, counted as failed:
      * either way it is accounted for.
      */
+    /**
+     * The one record counts as written and is in the file, or counts as failed. With {@code shutdownTimeout="0s"} the
+     * stop may give up on a write under way: its records count as failed, and the file may still receive them.
+     */
     private static boolean accounted(final UnifiedWriterAppender appender, final Path file, final int round)
     {
         final var metrics = appender.getManager().metrics();
-        final boolean written = TestConfigs.lines(file).contains("round " + round);
-        return metrics.written() + metrics.failed() == 1 && written == (metrics.written() == 1);
+        final boolean inFile = TestConfigs.lines(file).contains("round " + round);
+        return metrics.written() + metrics.failed() == 1 && (metrics.failed() == 1 || inFile);
     }
 
     private static boolean conflicts(final Map<String, String> attributes)

@@ -24,6 +24,8 @@ final class Faults implements ChannelOpener
     int maps = Integer.MAX_VALUE;
     /** Bytes taken by each successful write call. */
     final List<Integer> writes = new ArrayList<>();
+    /** The name of the thread that made each successful write call. */
+    final List<String> writers = new ArrayList<>();
 
     @Override
     public FileChannel open(final Path path, final Set<? extends OpenOption> options, final FileAttribute<?>... attributes)

@@ -23,6 +23,21 @@ final class FaultyChannel extends FileChannel
     @Override
     public int write(final ByteBuffer source) throws IOException
     {
+        return write(source, -1);
+    }
+
+    /** Writes at the channel's position when {@code at} is negative, else at {@code at}. */
+    @Override
+    public int write(final ByteBuffer source, final long at) throws IOException
+    {
+        synchronized (faults)
+        {
+            return take(source, at);
+        }
+    }
+
+    private int take(final ByteBuffer source, final long at) throws IOException
+    {
         if (faults.space <= 0 && source.hasRemaining())
         {
             throw new IOException("No space left on device");
@@ -33,7 +48,7 @@ final class FaultyChannel extends FileChannel
         final int written;
         try
         {
-            written = real.write(source);
+            written = at < 0 ? real.write(source) : real.write(source, at);
         }
         finally
         {
@@ -41,6 +56,7 @@ final class FaultyChannel extends FileChannel
         }
         faults.space -= written;
         faults.writes.add(written);
+        faults.writers.add(Thread.currentThread().getName());
         return written;
     }
 
@@ -124,12 +140,6 @@ final class FaultyChannel extends FileChannel
     public int read(final ByteBuffer destination, final long position) throws IOException
     {
         return real.read(destination, position);
-    }
-
-    @Override
-    public int write(final ByteBuffer source, final long position)
-    {
-        throw new UnsupportedOperationException("sinks write at the channel's position");
     }
 
     @Override
