@@ -20,8 +20,7 @@ import java.util.Objects;
  * @param maxRestarts     the failures in a row tolerated before falling back to synchronous writes
  * @param shutdownTimeout the longest {@link UnifiedWriter#stop()} may take to drain the ring
  * @param warnInterval    under WARN, the shortest time between two drop warnings
- * @param blockTimeout    under BLOCK, the longest a producer waits for room before its record is dropped; null
- *                        waits forever
+ * @param blockTimeout    under BLOCK, the longest a producer waits for room before its record is dropped, or null
  * @param async           false to write on the caller's thread, through the same destinations and counters
  * @param listener        who hears of drops, errors, fallback and restarts
  */
@@ -99,8 +98,22 @@ public record WriterConfig(
     public static final Setting<Boolean> ASYNC = new Setting<>("async", Setting.Form.FLAG, true, null, null);
 
     /**
-     * Checks every value, rounds the ring up to a power of two and cuts the batch to half the ring.
-     *
+     * Checks every value against its {@link Setting}, rounds the ring up to a power of two, cuts the batch to half.
+     * @param name            as {@link #name()}
+     * @param ringSize        as {@link #ringSize()}, before rounding
+     * @param policy          as {@link #policy()}
+     * @param mode            as {@link #mode()}
+     * @param batchSize       as {@link #batchSize()}, before cutting
+     * @param bufferSize      as {@link #bufferSize()}
+     * @param flushInterval   as {@link #flushInterval()}
+     * @param tick            as {@link #tick()}
+     * @param autoRestart     as {@link #autoRestart()}
+     * @param maxRestarts     as {@link #maxRestarts()}
+     * @param shutdownTimeout as {@link #shutdownTimeout()}
+     * @param warnInterval    as {@link #warnInterval()}
+     * @param blockTimeout    as {@link #blockTimeout()}
+     * @param async           as {@link #async()}
+     * @param listener        as {@link #listener()}
      * @throws IllegalArgumentException naming the field, the value and what is accepted
      */
     public WriterConfig
