@@ -15,7 +15,7 @@ import io.github.unifiedwriter.core.Setting;
 import io.github.unifiedwriter.core.WriterConfig;
 import io.github.unifiedwriter.sink.FileSinkOptions;
 import io.github.unifiedwriter.sink.FsyncPolicy;
-import io.github.unifiedwriter.sink.SinkKind;
+import io.github.unifiedwriter.sink.SinkType;
 import org.apache.logging.log4j.Level;
 
 /**
@@ -83,7 +83,7 @@ record AppenderSettings(
         final int batchSize = in.count(WriterConfig.BATCH_SIZE);
         final Duration flushInterval = alias(in, WriterConfig.FLUSH_INTERVAL, "flush");
         final int bufferSize = in.size(WriterConfig.BUFFER_SIZE);
-        final SinkKind type = in.choice(FileSinkOptions.TYPE, Map.of());
+        final SinkType type = in.choice(FileSinkOptions.TYPE, Map.of());
         final int regionSize = in.size(FileSinkOptions.REGION_SIZE);
         final FsyncPolicy fsync = fsync(in);
         final boolean async = in.bool(WriterConfig.ASYNC);
@@ -206,13 +206,13 @@ record AppenderSettings(
     }
 
     private static void warnAboutNoEffect(final Attributes in, final Mode mode, final QueuePolicy policy,
-        final SinkKind type, final boolean async, final boolean autoRestart, final Duration blockTimeout)
+        final SinkType type, final boolean async, final boolean autoRestart, final Duration blockTimeout)
     {
         if (mode != Mode.MANUAL)
         {
             in.noEffect("triggerLevel", "outside manual mode");
         }
-        if (type != SinkKind.MMAP)
+        if (type != SinkType.MMAP)
         {
             in.noEffect("regionSize", "with the " + type.name().toLowerCase(Locale.ROOT) + " writer");
         }

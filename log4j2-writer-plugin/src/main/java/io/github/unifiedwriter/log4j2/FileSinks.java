@@ -8,7 +8,7 @@ import io.github.unifiedwriter.sink.FileSink;
 import io.github.unifiedwriter.sink.FileSinkOptions;
 import io.github.unifiedwriter.sink.FsyncPolicy;
 import io.github.unifiedwriter.sink.MappedFileSink;
-import io.github.unifiedwriter.sink.SinkKind;
+import io.github.unifiedwriter.sink.SinkType;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -33,14 +33,14 @@ final class FileSinks implements SinkFactory
     {
         final FileSinkOptions options = FileSinkOptions.builder()
             .append(settings.append())
-            .kind(settings.type())
+            .type(settings.type())
             .bufferSize(settings.bufferSize())
             .regionSize((int)settings.regionSize())
             .fsync(settings.fsync())
             .filePermissions(settings.permissions())
             .header(settings.header())
             .build();
-        final FileSink sink = settings.type() == SinkKind.MMAP ?
+        final FileSink sink = settings.type() == SinkType.MMAP ?
             MappedFileSink.open(settings.file(), options) : FileChannelSink.open(settings.file(), options);
         final String warning = sink.openWarning();
         if (warning != null)

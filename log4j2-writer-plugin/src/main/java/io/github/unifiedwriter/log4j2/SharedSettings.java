@@ -13,7 +13,7 @@ import java.util.function.Function;
 import io.github.unifiedwriter.core.Mode;
 import io.github.unifiedwriter.core.Setting;
 import io.github.unifiedwriter.sink.FsyncPolicy;
-import io.github.unifiedwriter.sink.SinkKind;
+import io.github.unifiedwriter.sink.SinkType;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -38,7 +38,7 @@ final class SharedSettings
         SHARED.put("batchSize", (s) -> s.writer().batchSize());
         SHARED.put("flushInterval", (s) -> s.writer().flushInterval());
         SHARED.put("bufferSize", (s) -> Setting.Form.SIZE.text(s.sink().bufferSize()));
-        SHARED.put("regionSize", (s) -> s.sink().type() == SinkKind.MMAP ?
+        SHARED.put("regionSize", (s) -> s.sink().type() == SinkType.MMAP ?
             Setting.Form.SIZE.text(s.sink().regionSize()) : null);
         SHARED.put("fsync", (s) -> s.sink().fsync());
         SHARED.put("append", (s) -> s.sink().append());

@@ -5,7 +5,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 import io.github.unifiedwriter.sink.FsyncPolicy;
-import io.github.unifiedwriter.sink.SinkKind;
+import io.github.unifiedwriter.sink.SinkType;
 
 /**
  * What the file sink is opened with.
@@ -14,14 +14,14 @@ import io.github.unifiedwriter.sink.SinkKind;
  * @param type        how it is written
  * @param append      false truncates the file when it is first opened
  * @param bufferSize  bytes gathered per write call
- * @param regionSize  bytes mapped at a time by the {@link SinkKind#MMAP} writer
+ * @param regionSize  bytes mapped at a time by the {@link SinkType#MMAP} writer
  * @param fsync       when the file is forced to storage
  * @param permissions the mode of a new file, or null for the platform default
  * @param header      written when the file is new or empty, or null
  */
 record SinkSettings(
     Path file,
-    SinkKind type,
+    SinkType type,
     boolean append,
     int bufferSize,
     long regionSize,
@@ -36,7 +36,7 @@ record SinkSettings(
     boolean sameShape(final SinkSettings other)
     {
         return type == other.type && bufferSize == other.bufferSize &&
-            (type != SinkKind.MMAP || regionSize == other.regionSize);
+            (type != SinkType.MMAP || regionSize == other.regionSize);
     }
 
     /** The same settings with the layout's header, or null for none. */

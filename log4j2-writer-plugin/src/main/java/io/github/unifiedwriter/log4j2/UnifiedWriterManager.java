@@ -17,7 +17,7 @@ import io.github.unifiedwriter.jmx.MonitoredWriter;
 import io.github.unifiedwriter.jmx.RollingMonitor;
 import io.github.unifiedwriter.jmx.UnifiedWriterBean;
 import io.github.unifiedwriter.jmx.WriterObjectNames;
-import io.github.unifiedwriter.sink.SinkKind;
+import io.github.unifiedwriter.sink.SinkType;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -251,7 +251,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
     }
 
     /** {@return how the file is written} */
-    public SinkKind getWriterType()
+    public SinkType getWriterType()
     {
         return file.settings().type();
     }

@@ -17,8 +17,8 @@ import io.github.unifiedwriter.core.WriterConfig;
 public final class FileSinkOptions
 {
     /** How the file is written. */
-    public static final Setting<SinkKind> TYPE =
-        new Setting<>("writerType", Setting.Form.WORD, SinkKind.BLOCK, null, null);
+    public static final Setting<SinkType> TYPE =
+        new Setting<>("writerType", Setting.Form.WORD, SinkType.BLOCK, null, null);
     /** Whether a file's content is kept: false empties it when first opened. */
     public static final Setting<Boolean> APPEND = new Setting<>("append", Setting.Form.FLAG, true, null, null);
     /**
@@ -32,7 +32,7 @@ public final class FileSinkOptions
         new Setting<>("fsync", Setting.Form.WORD, FsyncPolicy.never(), null, null);
 
     private final boolean append;
-    private final SinkKind kind;
+    private final SinkType type;
     private final int bufferSize;
     private final int regionSize;
     private final FsyncPolicy fsync;
@@ -43,7 +43,7 @@ public final class FileSinkOptions
     private FileSinkOptions(final Builder b)
     {
         append = b.append;
-        kind = b.kind;
+        type = b.type;
         bufferSize = b.bufferSize;
         regionSize = b.regionSize;
         fsync = b.fsync;
@@ -68,12 +68,12 @@ public final class FileSinkOptions
     }
 
     /** {@return how the file is written: {@link FileChannelSink} writes BLOCK or LINE, {@link MappedFileSink} MMAP} */
-    public SinkKind kind()
+    public SinkType type()
     {
-        return kind;
+        return type;
     }
 
-    /** {@return for {@link SinkKind#BLOCK}, the bytes gathered per write call at most} A larger one goes alone. */
+    /** {@return for {@link SinkType#BLOCK}, the bytes gathered per write call at most} A larger one goes alone. */
     public int bufferSize()
     {
         return bufferSize;
@@ -119,7 +119,7 @@ public final class FileSinkOptions
     @Override
     public String toString()
     {
-        return "FileSinkOptions{append=" + append + ", kind=" + kind + ", bufferSize=" + bufferSize +
+        return "FileSinkOptions{append=" + append + ", type=" + type + ", bufferSize=" + bufferSize +
             ", regionSize=" + regionSize + ", fsync=" + fsync + ", filePermissions=" +
             (filePermissions == null ? null : PosixFilePermissions.toString(filePermissions)) +
             ", header=" + (header == null ? 0 : header.length) + " bytes" +
@@ -142,7 +142,7 @@ public final class FileSinkOptions
     public static final class Builder
     {
         private boolean append = APPEND.byDefault();
-        private SinkKind kind = TYPE.byDefault();
+        private SinkType type = TYPE.byDefault();
         private int bufferSize = WriterConfig.BUFFER_SIZE.byDefault();
         private int regionSize = REGION_SIZE.byDefault();
         private FsyncPolicy fsync = FSYNC.byDefault();
@@ -165,12 +165,12 @@ public final class FileSinkOptions
         }
 
         /**
-         * @param kind how {@link FileChannelSink} writes
+         * @param type how the file is written
          * @return this builder
          */
-        public Builder kind(final SinkKind kind)
+        public Builder type(final SinkType type)
         {
-            this.kind = kind;
+            this.type = type;
             return this;
         }
 
@@ -240,7 +240,7 @@ public final class FileSinkOptions
          */
         public FileSinkOptions build()
         {
-            require(kind != null, "kind", null, "BLOCK, LINE or MMAP");
+            require(type != null, "type", null, "BLOCK, LINE or MMAP");
             WriterConfig.BUFFER_SIZE.require(bufferSize);
             REGION_SIZE.require(regionSize);
             require(fsync != null, "fsync", null, "FsyncPolicy.never(), batch() or every(interval)");

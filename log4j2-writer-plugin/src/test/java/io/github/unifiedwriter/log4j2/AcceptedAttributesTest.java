@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.unifiedwriter.sink.SinkKind;
+import io.github.unifiedwriter.sink.SinkType;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +84,7 @@ class AcceptedAttributesTest
         assertEquals(java.time.Duration.ofSeconds(2), config.shutdownTimeout());
         assertEquals(128, config.ringSize());
         assertEquals(16, config.batchSize());
-        assertEquals(SinkKind.LINE, appender.getManager().getWriterType());
+        assertEquals(SinkType.LINE, appender.getManager().getWriterType());
         assertEquals(io.github.unifiedwriter.core.QueuePolicy.DROP_OLDEST, config.policy());
     }
 }

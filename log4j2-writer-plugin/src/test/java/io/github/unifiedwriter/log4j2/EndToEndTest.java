@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.unifiedwriter.sink.SinkKind;
+import io.github.unifiedwriter.sink.SinkType;
 import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.testing.NumberedLines;
 import io.github.unifiedwriter.testing.Threads;
@@ -78,8 +78,8 @@ class EndToEndTest
                 }
             }
             assertEquals(List.of("block", "flight", "line", "mmap"), ours.keySet().stream().sorted().toList());
-            assertEquals(SinkKind.MMAP, ours.get("mmap").getManager().getWriterType());
-            assertEquals(SinkKind.LINE, ours.get("line").getManager().getWriterType());
+            assertEquals(SinkType.MMAP, ours.get("mmap").getManager().getWriterType());
+            assertEquals(SinkType.LINE, ours.get("line").getManager().getWriterType());
 
             logFromThreads(context.getLogger("demo"), "demo");
             context.getLogger("demo").error("the end");

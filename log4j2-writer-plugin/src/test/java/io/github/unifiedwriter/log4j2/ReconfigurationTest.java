@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
-import io.github.unifiedwriter.sink.SinkKind;
+import io.github.unifiedwriter.sink.SinkType;
 import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.testing.NumberedLines;
 import io.github.unifiedwriter.testing.Threads;
@@ -41,8 +41,8 @@ class ReconfigurationTest
         "writerType=\"block\" ringSize=\"64\" bufferSize=\"1KB\" batchSize=\"8\"",
     };
     private static final int[] RING_SIZES = {1024, 1024, 256, 128, 64};
-    private static final SinkKind[] TYPES = {
-        SinkKind.BLOCK, SinkKind.BLOCK, SinkKind.LINE, SinkKind.MMAP, SinkKind.BLOCK};
+    private static final SinkType[] TYPES = {
+        SinkType.BLOCK, SinkType.BLOCK, SinkType.LINE, SinkType.MMAP, SinkType.BLOCK};
 
     @TempDir
     Path dir;
@@ -90,7 +90,7 @@ class ReconfigurationTest
         producers.join(60);
         final UnifiedWriterManager after = TestConfigs.appender(context, "reload").getManager();
         final int ringSize = after.config().ringSize();
-        final SinkKind type = after.getWriterType();
+        final SinkType type = after.getWriterType();
         context.stop();
         if (registered != null)
         {

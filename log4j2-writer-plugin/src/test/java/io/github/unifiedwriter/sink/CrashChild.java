@@ -26,7 +26,7 @@ public final class CrashChild
 
     public static void main(final String[] args) throws Exception
     {
-        final BatchDestination sink = Sinks.open(SinkKind.valueOf(args[0]), Path.of(args[1]),
+        final BatchDestination sink = Sinks.open(SinkType.valueOf(args[0]), Path.of(args[1]),
             FileSinkOptions.builder().bufferSize(4096).regionSize(REGION));
         final String[] records = new String[BATCH];
         for (long n = 0; n < LIMIT; )

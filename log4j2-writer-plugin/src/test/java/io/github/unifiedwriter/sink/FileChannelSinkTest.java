@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** How each kind turns a batch into write calls, seen through a channel that records them. */
+/** How each type turns a batch into write calls, seen through a channel that records them. */
 class FileChannelSinkTest
 {
     @TempDir
@@ -23,14 +23,14 @@ class FileChannelSinkTest
         final String[] records = new String[100];
         java.util.Arrays.setAll(records, i -> "record " + i + "\n");
         final int bytes = String.join("", records).length();
-        assertEquals(List.of(bytes), writes(SinkKind.BLOCK, 64 * 1024, records));
+        assertEquals(List.of(bytes), writes(SinkType.BLOCK, 64 * 1024, records));
     }
 
     @Test
     void blockKindWritesWhenTheBufferIsFullWithoutSplittingARecord() throws IOException
     {
         final String thirty = "x".repeat(29) + "\n";
-        assertEquals(List.of(60, 60, 30), writes(SinkKind.BLOCK, 64, thirty, thirty, thirty, thirty, thirty));
+        assertEquals(List.of(60, 60, 30), writes(SinkType.BLOCK, 64, thirty, thirty, thirty, thirty, thirty));
     }
 
     @Test
@@ -38,23 +38,23 @@ class FileChannelSinkTest
     {
         final String ten = "y".repeat(9) + "\n";
         final String hundred = "z".repeat(99) + "\n";
-        assertEquals(List.of(20, 64, 36, 10), writes(SinkKind.BLOCK, 64, ten, ten, hundred, ten));
+        assertEquals(List.of(20, 64, 36, 10), writes(SinkType.BLOCK, 64, ten, ten, hundred, ten));
     }
 
     @Test
     void lineKindWritesARecordLargerThanTheBufferInBufferSizedCalls() throws IOException
     {
         final String hundred = "z".repeat(99) + "\n";
-        assertEquals(List.of(2, 64, 36, 2), writes(SinkKind.LINE, 64, "a\n", hundred, "b\n"));
+        assertEquals(List.of(2, 64, 36, 2), writes(SinkType.LINE, 64, "a\n", hundred, "b\n"));
     }
 
     @Test
     void lineKindWritesEachRecordWithItsOwnCall() throws IOException
     {
-        assertEquals(List.of(2, 4, 6), writes(SinkKind.LINE, 64 * 1024, "a\n", "bbb\n", "ccccc\n"));
+        assertEquals(List.of(2, 4, 6), writes(SinkType.LINE, 64 * 1024, "a\n", "bbb\n", "ccccc\n"));
     }
 
-    private List<Integer> writes(final SinkKind type, final int bufferSize, final String... records) throws IOException
+    private List<Integer> writes(final SinkType type, final int bufferSize, final String... records) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
         final Faults recorder = new Faults();

@@ -24,8 +24,8 @@ class FsyncTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void batchPolicyForcesAfterEveryWriteAndNotWhenIdle(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void batchPolicyForcesAfterEveryWriteAndNotWhenIdle(final SinkType type) throws IOException
     {
         final BatchDestination sink = open(type, FsyncPolicy.batch());
         for (int i = 1; i <= 3; i++)
@@ -39,8 +39,8 @@ class FsyncTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void neverPolicyNeverForces(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void neverPolicyNeverForces(final SinkType type) throws IOException
     {
         final BatchDestination sink = open(type, FsyncPolicy.never());
         sink.write(TestBatch.of("a\n", "b\n"));
@@ -50,8 +50,8 @@ class FsyncTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void intervalPolicyForcesNoMoreThanOncePerIntervalAndForcesTheRestAtClose(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void intervalPolicyForcesNoMoreThanOncePerIntervalAndForcesTheRestAtClose(final SinkType type) throws IOException
     {
         final BatchDestination sink = open(type, DAILY);
         for (int i = 0; i < 20; i++)
@@ -65,8 +65,8 @@ class FsyncTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void intervalPolicyForcesOnlyWhileDataIsUnforced(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void intervalPolicyForcesOnlyWhileDataIsUnforced(final SinkType type) throws IOException
     {
         final BatchDestination sink = open(type, ALWAYS_DUE);
         sink.write(TestBatch.of("a\n"));
@@ -81,8 +81,8 @@ class FsyncTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void idleForcesUnforcedDataOnceTheIntervalHasPassed(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void idleForcesUnforcedDataOnceTheIntervalHasPassed(final SinkType type) throws IOException
     {
         final BatchDestination sink = open(type, DAILY);
         sink.write(TestBatch.of("a\n"));
@@ -95,8 +95,8 @@ class FsyncTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void fsyncChangedFromAnotherThreadTakesEffectOnTheNextWrite(final SinkKind type) throws Exception
+    @EnumSource(SinkType.class)
+    void fsyncChangedFromAnotherThreadTakesEffectOnTheNextWrite(final SinkType type) throws Exception
     {
         final BatchDestination sink = open(type, FsyncPolicy.never());
         sink.write(TestBatch.of("a\n"));
@@ -109,8 +109,8 @@ class FsyncTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void failedForceThrowsSyncFailedExceptionWithEveryRecordConfirmed(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void failedForceThrowsSyncFailedExceptionWithEveryRecordConfirmed(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("sync.log");
         final Faults disk = new Faults();
@@ -128,7 +128,7 @@ class FsyncTest
         assertEquals("a\nb\nc\nd\n", Files.readString(file));
     }
 
-    private BatchDestination open(final SinkKind type, final FsyncPolicy fsync) throws IOException
+    private BatchDestination open(final SinkType type, final FsyncPolicy fsync) throws IOException
     {
         return Sinks.open(type, dir.resolve(type + ".log"), FileSinkOptions.builder().fsync(fsync).regionSize(4096));
     }

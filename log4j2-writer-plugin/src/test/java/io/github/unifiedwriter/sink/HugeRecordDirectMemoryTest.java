@@ -29,8 +29,8 @@ class HugeRecordDirectMemoryTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = SinkKind.class, names = {"BLOCK", "LINE"})
-    void aHugeHeapRecordLeavesNoDirectCopyOfItselfOnTheWritingThread(final SinkKind type) throws Exception
+    @EnumSource(value = SinkType.class, names = {"BLOCK", "LINE"})
+    void aHugeHeapRecordLeavesNoDirectCopyOfItselfOnTheWritingThread(final SinkType type) throws Exception
     {
         final Path file = dir.resolve(type + ".log");
         final byte[] huge = new byte[HUGE];

@@ -30,8 +30,8 @@ class LiveCrashTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void killedWriterLeavesAGapFreeRunOfWholeLinesAndAppendingContinuesRightAfterIt(final SinkKind type)
+    @EnumSource(SinkType.class)
+    void killedWriterLeavesAGapFreeRunOfWholeLinesAndAppendingContinuesRightAfterIt(final SinkType type)
         throws Exception
     {
         final long seed = System.nanoTime();
@@ -54,7 +54,7 @@ class LiveCrashTest
         }
     }
 
-    private static void killMidStream(final SinkKind type, final Path file, final int delayMillis, final String context)
+    private static void killMidStream(final SinkType type, final Path file, final int delayMillis, final String context)
         throws IOException, InterruptedException
     {
         final Process child = new ProcessBuilder(

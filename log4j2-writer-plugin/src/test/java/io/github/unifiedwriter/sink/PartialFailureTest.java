@@ -30,8 +30,8 @@ class PartialFailureTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = SinkKind.class, names = {"BLOCK", "LINE"})
-    void diskFullMidRecordConfirmsWholeRecordsAndReopenCutsTheTornOne(final SinkKind type) throws IOException
+    @EnumSource(value = SinkType.class, names = {"BLOCK", "LINE"})
+    void diskFullMidRecordConfirmsWholeRecordsAndReopenCutsTheTornOne(final SinkType type) throws IOException
     {
         final List<String> records = new ArrayList<>();
         for (int i = 0; i < 40; i++)
@@ -65,8 +65,8 @@ class PartialFailureTest
 
     /** Stop gave up after a failed write: the file is let go at its last whole record, with nothing torn after. */
     @ParameterizedTest
-    @EnumSource(value = SinkKind.class, names = {"BLOCK", "LINE"})
-    void closingAfterAFailedWriteLeavesTheFileAtItsLastConfirmedRecord(final SinkKind type) throws IOException
+    @EnumSource(value = SinkType.class, names = {"BLOCK", "LINE"})
+    void closingAfterAFailedWriteLeavesTheFileAtItsLastConfirmedRecord(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("closed.log");
         final Faults disk = new Faults();
@@ -88,7 +88,7 @@ class PartialFailureTest
         final Faults disk = new Faults();
         disk.space = 10 + 500;
         final String big = "B".repeat(2000) + "\n";
-        try (BatchDestination sink = Sinks.open(SinkKind.BLOCK, file, FileSinkOptions.builder().bufferSize(64), disk))
+        try (BatchDestination sink = Sinks.open(SinkType.BLOCK, file, FileSinkOptions.builder().bufferSize(64), disk))
         {
             final TestBatch batch = TestBatch.of("0123\n", "4567\n", big, "tail\n");
             assertThrows(IOException.class, () -> sink.write(batch));
@@ -102,8 +102,8 @@ class PartialFailureTest
     }
 
     @ParameterizedTest
-    @EnumSource(value = SinkKind.class, names = {"BLOCK", "LINE"})
-    void shortWritesAreCompleted(final SinkKind type) throws IOException
+    @EnumSource(value = SinkType.class, names = {"BLOCK", "LINE"})
+    void shortWritesAreCompleted(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("short.log");
         final Faults disk = new Faults();
@@ -118,8 +118,8 @@ class PartialFailureTest
     }
 
     @ParameterizedTest
-    @EnumSource(value = SinkKind.class, names = {"BLOCK", "LINE"})
-    void devFullFailsEveryWriteWithNothingConfirmedAndReopens(final SinkKind type) throws IOException
+    @EnumSource(value = SinkType.class, names = {"BLOCK", "LINE"})
+    void devFullFailsEveryWriteWithNothingConfirmedAndReopens(final SinkType type) throws IOException
     {
         final Path full = Path.of("/dev/full");
         assumeTrue(Files.isWritable(full), "/dev/full is available");
@@ -147,7 +147,7 @@ class PartialFailureTest
         {
             records.add(String.valueOf(i).repeat(999) + "\n");
         }
-        try (BatchDestination sink = Sinks.open(SinkKind.MMAP, file, FileSinkOptions.builder().regionSize(4096), faults))
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, FileSinkOptions.builder().regionSize(4096), faults))
         {
             final TestBatch batch = TestBatch.of(records);
             assertThrows(IOException.class, () -> sink.write(batch));
@@ -168,7 +168,7 @@ class PartialFailureTest
     void truncationBehindTheMappedSinkFailsTheWriteBeforeAnyCopy() throws IOException
     {
         final Path file = dir.resolve("copytruncate.log");
-        try (BatchDestination sink = Sinks.open(SinkKind.MMAP, file, FileSinkOptions.builder().regionSize(1 << 16)))
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, FileSinkOptions.builder().regionSize(1 << 16)))
         {
             sink.write(TestBatch.of("before\n"));
             try (FileChannel other = FileChannel.open(file, StandardOpenOption.WRITE))
@@ -189,7 +189,7 @@ class PartialFailureTest
     void mappingFaultWithinWriteIsReportedAsIOExceptionWithRecordsBeforeItConfirmed() throws IOException
     {
         final Path file = dir.resolve("fault.log");
-        try (BatchDestination sink = Sinks.open(SinkKind.MMAP, file, FileSinkOptions.builder().regionSize(4096)))
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, FileSinkOptions.builder().regionSize(4096)))
         {
             final TestBatch good = TestBatch.of("one\n", "two\n", "three\n");
             final RecordBatch faulting = new RecordBatch()
@@ -226,9 +226,9 @@ class PartialFailureTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
+    @EnumSource(SinkType.class)
     void reopenAfterRotationLeavesTheOldFileAtItsLastRecordAndAppendsToTheNewOneWithoutCuttingIt(
-        final SinkKind type) throws IOException
+        final SinkType type) throws IOException
     {
         final Path file = dir.resolve("app.log");
         final Path rotated = dir.resolve("app.log.1");
@@ -246,8 +246,8 @@ class PartialFailureTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void reopenAfterTheFileWasMovedAwayCreatesItAgainWithItsHeader(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void reopenAfterTheFileWasMovedAwayCreatesItAgainWithItsHeader(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("app.log");
         final FileSinkOptions.Builder options = FileSinkOptions.builder().regionSize(4096)
@@ -266,7 +266,7 @@ class PartialFailureTest
     void fileChannelSinkWritesFromTheNewEndAfterTruncationBehindItsBack() throws IOException
     {
         final Path file = dir.resolve("copytruncate.log");
-        try (BatchDestination sink = Sinks.open(SinkKind.BLOCK, file, FileSinkOptions.builder()))
+        try (BatchDestination sink = Sinks.open(SinkType.BLOCK, file, FileSinkOptions.builder()))
         {
             sink.write(TestBatch.of("before 1\n", "before 2\n"));
             try (FileChannel other = FileChannel.open(file, StandardOpenOption.WRITE))

@@ -28,7 +28,7 @@ class ReservationAheadTest
         final Path file = dir.resolve("ahead.log");
         final Faults disk = new Faults();
         final List<String> records = records(12);
-        try (BatchDestination sink = Sinks.open(SinkKind.MMAP, file, FileSinkOptions.builder().regionSize(REGION),
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, FileSinkOptions.builder().regionSize(REGION),
             disk))
         {
             for (final String record : records)
@@ -52,7 +52,7 @@ class ReservationAheadTest
         final Faults disk = new Faults();
         disk.space = REGION + 100;
         final List<String> records = records(6);
-        try (BatchDestination sink = Sinks.open(SinkKind.MMAP, file, FileSinkOptions.builder().regionSize(REGION),
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, FileSinkOptions.builder().regionSize(REGION),
             disk))
         {
             sink.write(TestBatch.of(records.subList(0, 3)));

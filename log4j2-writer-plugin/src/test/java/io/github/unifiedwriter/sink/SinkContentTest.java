@@ -25,8 +25,8 @@ class SinkContentTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void writesEveryRecordInOrderAndNothingElse(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void writesEveryRecordInOrderAndNothingElse(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("app.log");
         final StringBuilder expected = new StringBuilder();
@@ -49,8 +49,8 @@ class SinkContentTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void writesRecordsLargerThanBufferOrRegionWhole(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void writesRecordsLargerThanBufferOrRegionWhole(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("big.log");
         final String big = "B".repeat(10_000) + "\n";
@@ -64,8 +64,8 @@ class SinkContentTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void writesEmptyRecordsAsNothing(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void writesEmptyRecordsAsNothing(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("empty.log");
         try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder()))
@@ -80,8 +80,8 @@ class SinkContentTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void keepsMultiByteUtf8Intact(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void keepsMultiByteUtf8Intact(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("utf8.log");
         final String text = "żółć 日本語 🚀 ünïcødé\n";
@@ -93,8 +93,8 @@ class SinkContentTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void appendKeepsWhatTheFileHeldAndTruncateEmptiesIt(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void appendKeepsWhatTheFileHeldAndTruncateEmptiesIt(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("app.log");
         Files.writeString(file, "old 1\nold 2\n");
@@ -112,8 +112,8 @@ class SinkContentTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void writesHeaderOnlyIntoNewOrEmptyFileAndFooterAtClose(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void writesHeaderOnlyIntoNewOrEmptyFileAndFooterAtClose(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("app.log");
         final FileSinkOptions.Builder options = FileSinkOptions.builder()
@@ -135,8 +135,8 @@ class SinkContentTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void createsMissingParentFolders(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void createsMissingParentFolders(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("a/b/c/app.log");
         try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder()))
@@ -147,8 +147,8 @@ class SinkContentTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void appliesFilePermissionsAndGivesNewFoldersNoMore(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void appliesFilePermissionsAndGivesNewFoldersNoMore(final SinkType type) throws IOException
     {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
         final Path file = dir.resolve("logs/app/app.log");
@@ -175,8 +175,8 @@ class SinkContentTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void steadyStateWritesAllocateNothingPerRecord(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void steadyStateWritesAllocateNothingPerRecord(final SinkType type) throws IOException
     {
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();

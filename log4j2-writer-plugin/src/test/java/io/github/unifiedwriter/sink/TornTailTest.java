@@ -34,8 +34,8 @@ class TornTailTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void aCleanlyClosedFileIsNeverCutWhateverItsRecordsEndWith(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void aCleanlyClosedFileIsNeverCutWhateverItsRecordsEndWith(final SinkType type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
         write(type, file, "a;", "b;");
@@ -47,8 +47,8 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void aFileNoSinkWroteIsNeverCut(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void aFileNoSinkWroteIsNeverCut(final SinkType type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "line1\nline2 without newline");
         try (BatchDestination sink = Sinks.open(type, file, SMALL))
@@ -60,9 +60,9 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
+    @EnumSource(SinkType.class)
     void afterAnUncleanEndTheTornRecordIsCutAtTheByteTheRecordsEndWithAndNothingBeforeTheSinkStarted(
-        final SinkKind type) throws IOException
+        final SinkType type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "older text; no end");
         crash(Sinks.open(type, file, SMALL), "a;", "b;");
@@ -76,8 +76,8 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void aTornRecordWithNoDelimiterSinceTheStartIsCutBackToTheStart(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void aTornRecordWithNoDelimiterSinceTheStartIsCutBackToTheStart(final SinkType type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "older\n");
         crash(Sinks.open(type, file, SMALL));
@@ -89,8 +89,8 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void afterAnUncleanEndRecordsThatEndDifferentlyLeaveTheTailAsItIsAndSaySo(final SinkKind type)
+    @EnumSource(SinkType.class)
+    void afterAnUncleanEndRecordsThatEndDifferentlyLeaveTheTailAsItIsAndSaySo(final SinkType type)
         throws IOException
     {
         final Path file = dir.resolve(type + ".log");
@@ -105,8 +105,8 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void tailsLongerThanOneScanChunkAreCut(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void tailsLongerThanOneScanChunkAreCut(final SinkType type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
         crash(Sinks.open(type, file, FileSinkOptions.builder().regionSize(1 << 20)), "one\n");
@@ -118,8 +118,8 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void aMarkerAboutAFileNoLongerThereLeavesTheFileThereAsItIs(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void aMarkerAboutAFileNoLongerThereLeavesTheFileThereAsItIs(final SinkType type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
         crash(Sinks.open(type, file, SMALL), "a\n");
@@ -133,8 +133,8 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void anUnreadableMarkerLeavesTheTailAsItIsAndSaysSo(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void anUnreadableMarkerLeavesTheTailAsItIsAndSaysSo(final SinkType type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
         Files.writeString(file, "a\ntorn");
@@ -148,8 +148,8 @@ class TornTailTest
 
     /** A crash while the marker was being replaced leaves its temporary file beside the last whole marker. */
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void aCrashWhileTheMarkerWasReplacedLeavesTheLastWholeMarkerInForce(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void aCrashWhileTheMarkerWasReplacedLeavesTheLastWholeMarkerInForce(final SinkType type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
         crash(Sinks.open(type, file, SMALL), "a\n");
@@ -166,8 +166,8 @@ class TornTailTest
 
     /** A crash during recovery leaves the marker, and recovering again cuts nothing more. */
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void cuttingAgainWithTheSameMarkerCutsNothingMore(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void cuttingAgainWithTheSameMarkerCutsNothingMore(final SinkType type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "x");
         crash(Sinks.open(type, file, SMALL), "a\n", "b\n");
@@ -184,8 +184,8 @@ class TornTailTest
 
     /** As in a folder the process may not write: a directory where the marker's temporary file would go. */
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void withoutRoomForAMarkerTheFileIsWrittenAndOpeningSaysACrashWouldNotBeCut(final SinkKind type)
+    @EnumSource(SinkType.class)
+    void withoutRoomForAMarkerTheFileIsWrittenAndOpeningSaysACrashWouldNotBeCut(final SinkType type)
         throws IOException
     {
         final Path file = dir.resolve(type + ".log");
@@ -203,8 +203,8 @@ class TornTailTest
 
     /** A marker that can be neither replaced nor removed would be wrong once records follow: no open. */
     @ParameterizedTest
-    @EnumSource(SinkKind.class)
-    void aMarkerThatCanBeNeitherReplacedNorRemovedKeepsTheFileFromOpening(final SinkKind type) throws IOException
+    @EnumSource(SinkType.class)
+    void aMarkerThatCanBeNeitherReplacedNorRemovedKeepsTheFileFromOpening(final SinkType type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "kept\n");
         Files.createDirectories(marker(file).resolve("in the way"));
@@ -221,7 +221,7 @@ class TornTailTest
     {
         final Path file = dir.resolve("nul.log");
         final TestBatch batch = TestBatch.of("a\n", "b\0", "c\n");
-        try (BatchDestination sink = Sinks.open(SinkKind.MMAP, file, SMALL))
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, SMALL))
         {
             final IOException refused = assertThrows(IOException.class, () -> sink.write(batch));
             assertTrue(refused.getMessage().contains("ends with a NUL byte"), refused.getMessage());
@@ -231,8 +231,8 @@ class TornTailTest
     }
 
     @ParameterizedTest
-    @EnumSource(value = SinkKind.class, names = {"BLOCK", "LINE"})
-    void theChannelWritersCutATornRecordAfterTheLastNulWhenRecordsEndWithNul(final SinkKind type)
+    @EnumSource(value = SinkType.class, names = {"BLOCK", "LINE"})
+    void theChannelWritersCutATornRecordAfterTheLastNulWhenRecordsEndWithNul(final SinkType type)
         throws IOException
     {
         final Path file = dir.resolve(type + ".log");
@@ -254,7 +254,7 @@ class TornTailTest
         return marker(file).resolveSibling(marker(file).getFileName() + ".tmp");
     }
 
-    private static void write(final SinkKind type, final Path file, final String... records) throws IOException
+    private static void write(final SinkType type, final Path file, final String... records) throws IOException
     {
         try (BatchDestination sink = Sinks.open(type, file, SMALL))
         {
@@ -286,7 +286,7 @@ class TornTailTest
         }
     }
 
-    private static String appendAndClose(final SinkKind type, final Path file, final String record)
+    private static String appendAndClose(final SinkType type, final Path file, final String record)
         throws IOException
     {
         final String recovery;

@@ -4,7 +4,7 @@ package io.github.unifiedwriter.sink;
  * How a file is written: the {@code writerType} attribute. {@link FileChannelSink} writes {@link #BLOCK} or
  * {@link #LINE}; {@link MappedFileSink} writes {@link #MMAP}.
  */
-public enum SinkKind
+public enum SinkType
 {
     /** Gather the batch into one buffer and write it with one call: the fewest syscalls. The default. */
     BLOCK,
