@@ -4,10 +4,42 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable settings of a {@link UnifiedWriter}. {@link Builder#build()} validates every field and names
- * the field, the value and what is accepted when it refuses one.
+ * Immutable settings of a {@link UnifiedWriter}, each defined once by a {@link Setting} below. The constructor
+ * checks every value and names the field, the value and what is accepted when it refuses one; it rounds the ring
+ * up to a power of two and cuts a batch to half the ring. {@link #builder()} starts from the defaults.
+ *
+ * @param name            the name of the writer thread, and of the writer in messages
+ * @param ringSize        the slots in the ring, a power of two
+ * @param policy          what a producer does when the ring is full
+ * @param mode            when the writer thread writes
+ * @param batchSize       the records per write call at most: never more than half the ring
+ * @param bufferSize      the bytes per write call at most; a larger record is written alone
+ * @param flushInterval   in LOOP mode, the longest a record waits for company before it is written
+ * @param tick            in LOOP mode, how often the writer wakes to look at the ring
+ * @param autoRestart     whether the writer reopens a failed destination and retries
+ * @param maxRestarts     the failures in a row tolerated before falling back to synchronous writes
+ * @param shutdownTimeout the longest {@link UnifiedWriter#stop()} may take to drain the ring
+ * @param warnInterval    under WARN, the shortest time between two drop warnings
+ * @param blockTimeout    under BLOCK, the longest a producer waits for room before its record is dropped, or null
+ * @param async           false to write on the caller's thread, through the same destinations and counters
+ * @param listener        who hears of drops, errors, fallback and restarts
  */
-public final class WriterConfig
+public record WriterConfig(
+    String name,
+    int ringSize,
+    QueuePolicy policy,
+    Mode mode,
+    int batchSize,
+    int bufferSize,
+    Duration flushInterval,
+    Duration tick,
+    boolean autoRestart,
+    int maxRestarts,
+    Duration shutdownTimeout,
+    Duration warnInterval,
+    Duration blockTimeout,
+    boolean async,
+    WriterListener listener)
 {
     /** Smallest ring the writer accepts; smaller requests are refused, larger ones rounded up to a power of two. */
     public static final int MIN_RING_SIZE = 64;
@@ -27,39 +59,86 @@ public final class WriterConfig
      */
     public static final Duration MIN_INTERVAL = Duration.ofMillis(1);
 
-    private final String name;
-    private final int ringSize;
-    private final QueuePolicy policy;
-    private final Mode mode;
-    private final int batchSize;
-    private final int bufferSize;
-    private final Duration flushInterval;
-    private final Duration tick;
-    private final boolean autoRestart;
-    private final int maxRestarts;
-    private final Duration shutdownTimeout;
-    private final Duration warnInterval;
-    private final Duration blockTimeout;
-    private final boolean async;
-    private final WriterListener listener;
+    /** Slots in the ring, from {@link #MIN_RING_SIZE} to {@link #MAX_RING_SIZE}, rounded up to a power of two. */
+    public static final Setting<Integer> RING_SIZE =
+        new Setting<>("ringSize", Setting.Form.COUNT, 16384, MIN_RING_SIZE, MAX_RING_SIZE);
+    /** What a producer does when the ring is full. */
+    public static final Setting<QueuePolicy> POLICY =
+        new Setting<>("policy", Setting.Form.WORD, QueuePolicy.BLOCK, null, null);
+    /** When the writer thread writes. */
+    public static final Setting<Mode> MODE = new Setting<>("mode", Setting.Form.WORD, Mode.TRIGGER, null, null);
+    /** Records per write call at most. */
+    public static final Setting<Integer> BATCH_SIZE =
+        new Setting<>("batchSize", Setting.Form.COUNT, 1024, 1, Integer.MAX_VALUE);
+    /** Bytes per write call at most; also the block sink's buffer, hence the bound. */
+    public static final Setting<Integer> BUFFER_SIZE =
+        new Setting<>("bufferSize", Setting.Form.SIZE, 64 * 1024, 1, 1 << 30);
+    /** In LOOP mode, the longest a record waits for company. */
+    public static final Setting<Duration> FLUSH_INTERVAL =
+        new Setting<>("flushInterval", Setting.Form.DURATION, Duration.ofMillis(100), MIN_INTERVAL, null);
+    /** In LOOP mode, how often the writer looks at the ring. */
+    public static final Setting<Duration> TICK =
+        new Setting<>("tick", Setting.Form.DURATION, Duration.ofMillis(10), MIN_INTERVAL, null);
+    /** Whether a failed destination is reopened and retried. */
+    public static final Setting<Boolean> AUTO_RESTART =
+        new Setting<>("autoRestart", Setting.Form.FLAG, true, null, null);
+    /** Failures in a row tolerated before falling back to synchronous writes. */
+    public static final Setting<Integer> MAX_RESTARTS =
+        new Setting<>("maxRestarts", Setting.Form.COUNT, 10, 0, Integer.MAX_VALUE);
+    /** The longest stopping may take to drain the ring. */
+    public static final Setting<Duration> SHUTDOWN_TIMEOUT =
+        new Setting<>("shutdownTimeout", Setting.Form.DURATION, Duration.ofSeconds(5), Duration.ZERO, null);
+    /** Under WARN, the shortest time between two drop warnings. */
+    public static final Setting<Duration> WARN_INTERVAL =
+        new Setting<>("warnInterval", Setting.Form.DURATION, Duration.ofSeconds(1), Duration.ofNanos(1), null);
+    /** Under BLOCK, the longest a producer waits for room; none (null) waits forever. */
+    public static final Setting<Duration> BLOCK_TIMEOUT =
+        new Setting<>("blockTimeout", Setting.Form.DURATION, null, Duration.ZERO, null);
+    /** False writes on the caller's thread. */
+    public static final Setting<Boolean> ASYNC = new Setting<>("async", Setting.Form.FLAG, true, null, null);
 
-    private WriterConfig(final Builder b)
+    /**
+     * Checks every value against its {@link Setting}, rounds the ring up to a power of two, cuts the batch to half.
+     * @param name            as {@link #name()}
+     * @param ringSize        as {@link #ringSize()}, before rounding
+     * @param policy          as {@link #policy()}
+     * @param mode            as {@link #mode()}
+     * @param batchSize       as {@link #batchSize()}, before cutting
+     * @param bufferSize      as {@link #bufferSize()}
+     * @param flushInterval   as {@link #flushInterval()}
+     * @param tick            as {@link #tick()}
+     * @param autoRestart     as {@link #autoRestart()}
+     * @param maxRestarts     as {@link #maxRestarts()}
+     * @param shutdownTimeout as {@link #shutdownTimeout()}
+     * @param warnInterval    as {@link #warnInterval()}
+     * @param blockTimeout    as {@link #blockTimeout()}
+     * @param async           as {@link #async()}
+     * @param listener        as {@link #listener()}
+     * @throws IllegalArgumentException naming the field, the value and what is accepted
+     */
+    public WriterConfig
     {
-        name = b.name;
-        ringSize = b.ringSize;
-        policy = b.policy;
-        mode = b.mode;
-        batchSize = b.batchSize;
-        bufferSize = b.bufferSize;
-        flushInterval = b.flushInterval;
-        tick = b.tick;
-        autoRestart = b.autoRestart;
-        maxRestarts = b.maxRestarts;
-        shutdownTimeout = b.shutdownTimeout;
-        warnInterval = b.warnInterval;
-        blockTimeout = b.blockTimeout;
-        async = b.async;
-        listener = b.listener;
+        require(name != null && !name.isBlank(), "name", name, "a non-blank name");
+        final int largest = async ? largestRing() : MAX_RING_SIZE;
+        require(ringSize >= MIN_RING_SIZE && ringSize <= largest, "ringSize", ringSize,
+            "an integer from " + MIN_RING_SIZE + " to " + largest + " (at most half the maximum heap, at " +
+            BYTES_PER_SLOT + " bytes a slot)");
+        POLICY.require(policy);
+        MODE.require(mode);
+        BATCH_SIZE.require(batchSize);
+        BUFFER_SIZE.require(bufferSize);
+        FLUSH_INTERVAL.require(flushInterval);
+        TICK.require(tick);
+        MAX_RESTARTS.require(maxRestarts);
+        SHUTDOWN_TIMEOUT.require(shutdownTimeout);
+        WARN_INTERVAL.require(warnInterval);
+        if (blockTimeout != null)
+        {
+            BLOCK_TIMEOUT.require(blockTimeout);
+        }
+        Objects.requireNonNull(listener, "listener");
+        ringSize = slots(ringSize);
+        batchSize = Math.min(batchSize, ringSize / 2);
     }
 
     /** {@return a builder with the default settings} */
@@ -114,99 +193,6 @@ public final class WriterConfig
             .blockTimeout(blockTimeout).async(async).listener(listener);
     }
 
-    /** {@return the name of the writer thread, and of the writer in messages} */
-    public String name()
-    {
-        return name;
-    }
-
-    /** {@return the slots in the ring, a power of two} */
-    public int ringSize()
-    {
-        return ringSize;
-    }
-
-    /** {@return what a producer does when the ring is full} */
-    public QueuePolicy policy()
-    {
-        return policy;
-    }
-
-    /** {@return when the writer thread writes} */
-    public Mode mode()
-    {
-        return mode;
-    }
-
-    /** {@return the records per write call at most: never more than half the ring} */
-    public int batchSize()
-    {
-        return batchSize;
-    }
-
-    /** {@return the bytes per write call at most; a larger record is written alone} */
-    public int bufferSize()
-    {
-        return bufferSize;
-    }
-
-    /** {@return in LOOP mode, the longest a record waits for company before it is written} */
-    public Duration flushInterval()
-    {
-        return flushInterval;
-    }
-
-    /** {@return in LOOP mode, how often the writer wakes to look at the ring} */
-    public Duration tick()
-    {
-        return tick;
-    }
-
-    /** {@return whether the writer reopens a failed destination and retries} */
-    public boolean autoRestart()
-    {
-        return autoRestart;
-    }
-
-    /** {@return the failures in a row tolerated before falling back to synchronous writes} */
-    public int maxRestarts()
-    {
-        return maxRestarts;
-    }
-
-    /** {@return the longest {@link UnifiedWriter#stop()} may take to drain the ring} */
-    public Duration shutdownTimeout()
-    {
-        return shutdownTimeout;
-    }
-
-    /** {@return under WARN, the shortest time between two drop warnings} */
-    public Duration warnInterval()
-    {
-        return warnInterval;
-    }
-
-    /**
-     * {@return under BLOCK, the longest a producer waits for room before its record is dropped; null waits
-     * forever}
-     */
-    public Duration blockTimeout()
-    {
-        return blockTimeout;
-    }
-
-    /** {@return false to write on the caller's thread, through the same destinations and counters} */
-    public boolean async()
-    {
-        return async;
-    }
-
-    /** {@return who hears of drops, errors, fallback and restarts} */
-    public WriterListener listener()
-    {
-        return listener;
-    }
-
     @Override
     public String toString()
     {
@@ -217,23 +203,31 @@ public final class WriterConfig
             ", blockTimeout=" + blockTimeout + ", async=" + async + '}';
     }
 
-    /** Collects values; {@link #build()} checks them all. Not thread-safe. */
+    private static void require(final boolean ok, final String field, final Object value, final String accepted)
+    {
+        if (!ok)
+        {
+            throw new IllegalArgumentException("Invalid " + field + ": '" + value + "'; accepted: " + accepted);
+        }
+    }
+
+    /** Collects values, starting from the defaults; {@link #build()} checks them all. Not thread-safe. */
     public static final class Builder
     {
         private String name = "unifiedwriter";
-        private int ringSize = 16384;
-        private QueuePolicy policy = QueuePolicy.BLOCK;
-        private Mode mode = Mode.TRIGGER;
-        private int batchSize = 1024;
-        private int bufferSize = 64 * 1024;
-        private Duration flushInterval = Duration.ofMillis(100);
-        private Duration tick = Duration.ofMillis(10);
-        private boolean autoRestart = true;
-        private int maxRestarts = 10;
-        private Duration shutdownTimeout = Duration.ofSeconds(5);
-        private Duration warnInterval = Duration.ofSeconds(1);
-        private Duration blockTimeout;
-        private boolean async = true;
+        private int ringSize = RING_SIZE.byDefault();
+        private QueuePolicy policy = POLICY.byDefault();
+        private Mode mode = MODE.byDefault();
+        private int batchSize = BATCH_SIZE.byDefault();
+        private int bufferSize = BUFFER_SIZE.byDefault();
+        private Duration flushInterval = FLUSH_INTERVAL.byDefault();
+        private Duration tick = TICK.byDefault();
+        private boolean autoRestart = AUTO_RESTART.byDefault();
+        private int maxRestarts = MAX_RESTARTS.byDefault();
+        private Duration shutdownTimeout = SHUTDOWN_TIMEOUT.byDefault();
+        private Duration warnInterval = WARN_INTERVAL.byDefault();
+        private Duration blockTimeout = BLOCK_TIMEOUT.byDefault();
+        private boolean async = ASYNC.byDefault();
         private WriterListener listener = WriterListener.NONE;
 
         private Builder()
@@ -397,52 +391,8 @@ public final class WriterConfig
          */
         public WriterConfig build()
         {
-            require(name != null && !name.isBlank(), "name", name, "a non-blank name");
-            final int largest = async ? largestRing() : MAX_RING_SIZE;
-            require(ringSize >= MIN_RING_SIZE && ringSize <= largest, "ringSize", ringSize,
-                "an integer from " + MIN_RING_SIZE + " to " + largest + " (at most half the maximum heap, at " +
-                BYTES_PER_SLOT + " bytes a slot)");
-            require(policy != null, "policy", null, "one of BLOCK, DROP_NEWEST, DROP_OLDEST, WARN");
-            require(mode != null, "mode", null, "one of TRIGGER, LOOP, MANUAL");
-            require(batchSize >= 1, "batchSize", batchSize, "an integer of at least 1");
-            require(bufferSize >= 1, "bufferSize", bufferSize, "a byte count of at least 1");
-            atLeast("flushInterval", flushInterval, MIN_INTERVAL);
-            atLeast("tick", tick, MIN_INTERVAL);
-            require(maxRestarts >= 0, "maxRestarts", maxRestarts, "an integer of at least 0");
-            notNegative("shutdownTimeout", shutdownTimeout);
-            positive("warnInterval", warnInterval);
-            if (blockTimeout != null)
-            {
-                notNegative("blockTimeout", blockTimeout);
-            }
-            Objects.requireNonNull(listener, "listener");
-            ringSize = slots(ringSize);
-            batchSize = Math.min(batchSize, ringSize / 2);
-            return new WriterConfig(this);
-        }
-
-        private static void positive(final String field, final Duration value)
-        {
-            require(value != null && !value.isNegative() && !value.isZero(), field, value, "a positive duration");
-        }
-
-        private static void atLeast(final String field, final Duration value, final Duration floor)
-        {
-            require(value != null && value.compareTo(floor) >= 0, field, value, "a duration of at least " + floor);
-        }
-
-        private static void notNegative(final String field, final Duration value)
-        {
-            require(value != null && !value.isNegative(), field, value, "a duration of zero or more");
-        }
-
-        private static void require(final boolean ok, final String field, final Object value, final String accepted)
-        {
-            if (!ok)
-            {
-                throw new IllegalArgumentException(
-                    "Invalid " + field + ": '" + value + "'; accepted: " + accepted);
-            }
+            return new WriterConfig(name, ringSize, policy, mode, batchSize, bufferSize, flushInterval, tick,
+                autoRestart, maxRestarts, shutdownTimeout, warnInterval, blockTimeout, async, listener);
         }
     }
 }

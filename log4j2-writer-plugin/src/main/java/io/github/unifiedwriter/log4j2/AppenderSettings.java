@@ -11,7 +11,11 @@ import java.util.Set;
 
 import io.github.unifiedwriter.core.Mode;
 import io.github.unifiedwriter.core.QueuePolicy;
+import io.github.unifiedwriter.core.Setting;
 import io.github.unifiedwriter.core.WriterConfig;
+import io.github.unifiedwriter.sink.FileSinkOptions;
+import io.github.unifiedwriter.sink.FsyncPolicy;
+import io.github.unifiedwriter.sink.SinkType;
 import org.apache.logging.log4j.Level;
 
 /**
@@ -38,18 +42,19 @@ record AppenderSettings(
     boolean jmx,
     boolean ignoreExceptions)
 {
-    static final long MAX_SIZE = 1L << 30;
-    static final long MIN_REGION_SIZE = 4096;
-    static final Duration MAX_FSYNC_INTERVAL = Duration.ofDays(1);
+    /** The most severe level a drop policy may drop. */
+    static final Setting<Level> DISCARD_THRESHOLD =
+        new Setting<>("discardThreshold", Setting.Form.WORD, Level.INFO, null, null);
+    /** In manual mode, the least severe level that writes out the ring; none by default. */
+    static final Setting<Level> TRIGGER_LEVEL = new Setting<>("triggerLevel", Setting.Form.WORD, null, null, null);
+    /** Whether the MXBean is registered. */
+    static final Setting<Boolean> JMX = new Setting<>("jmx", Setting.Form.FLAG, true, null, null);
+    /** False lets append failures reach the caller. */
+    static final Setting<Boolean> IGNORE_EXCEPTIONS =
+        new Setting<>("ignoreExceptions", Setting.Form.FLAG, true, null, null);
 
-    private static final Map<String, Mode> MODES = Map.of("trigger", Mode.TRIGGER, "loop", Mode.LOOP,
-        "manual", Mode.MANUAL);
-    private static final Map<String, QueuePolicy> POLICIES = Map.of("block", QueuePolicy.BLOCK,
-        "drop_newest", QueuePolicy.DROP_NEWEST, "skip", QueuePolicy.DROP_NEWEST,
-        "drop_oldest", QueuePolicy.DROP_OLDEST, "warn", QueuePolicy.WARN);
-    private static final Map<String, WriterType> WRITER_TYPES = Map.of("block", WriterType.BLOCK,
-        "line", WriterType.LINE, "mmap", WriterType.MMAP);
-    private static final Map<String, Fsync> FSYNC_WORDS = Map.of("never", Fsync.NEVER, "batch", Fsync.BATCH);
+    private static final Map<String, FsyncPolicy> FSYNC_WORDS =
+        Map.of("never", FsyncPolicy.never(), "batch", FsyncPolicy.batch());
 
     /** As {@link #read(Map, AttributeNames)} for attributes set from code, by their canonical names. */
     static AppenderSettings read(final Map<String, String> given)
@@ -70,30 +75,26 @@ record AppenderSettings(
         names.refuseRepeats(in);
         final String name = in.required("name");
         final Path file = file(in);
-        final boolean append = in.bool("append", true);
-        final Mode mode = in.choice("mode", Mode.TRIGGER, MODES, "trigger, loop or manual");
-        final Duration tick = in.duration("tick", Duration.ofMillis(10), WriterConfig.MIN_INTERVAL, false);
-        final int ringSize = in.count("ringSize", 16384, WriterConfig.MIN_RING_SIZE, WriterConfig.MAX_RING_SIZE);
-        final QueuePolicy policy = in.choice("policy", QueuePolicy.BLOCK, POLICIES,
-            "block, drop_newest (or skip), drop_oldest or warn");
-        final int batchSize = in.count("batchSize", 1024, 1, Integer.MAX_VALUE);
-        final Duration flushInterval =
-            alias(in, "flushInterval", "flush", Duration.ofMillis(100), WriterConfig.MIN_INTERVAL);
-        final long bufferSize = in.size("bufferSize", 64 * 1024, 1, MAX_SIZE);
-        final WriterType type = in.choice("writerType", WriterType.BLOCK, WRITER_TYPES, "block, line or mmap");
-        final long regionSize = in.size("regionSize", 32L << 20, MIN_REGION_SIZE, MAX_SIZE);
-        final Fsync fsync = fsync(in);
-        final boolean async = in.bool("async", true);
-        final Duration shutdownTimeout = alias(in, "shutdownTimeout", "deadline", Duration.ofSeconds(5), Duration.ZERO);
-        final boolean noBlockTimeout =
-            in.isSet("blockTimeout") && "none".equalsIgnoreCase(in.text("blockTimeout").trim());
-        final Duration blockTimeout = noBlockTimeout ? null : in.duration("blockTimeout", null, Duration.ZERO, false);
-        final boolean autoRestart = in.bool("autoRestart", true);
-        final int maxRestarts = in.count("maxRestarts", 10, 0, Integer.MAX_VALUE);
-        final Level discardThreshold = in.level("discardThreshold", Level.INFO, false);
-        final Level triggerLevel = in.level("triggerLevel", null, true);
-        final boolean jmx = in.bool("jmx", true);
-        final boolean ignoreExceptions = in.bool("ignoreExceptions", true);
+        final boolean append = in.bool(FileSinkOptions.APPEND);
+        final Mode mode = in.choice(WriterConfig.MODE, Map.of());
+        final Duration tick = in.duration(WriterConfig.TICK, "tick", false);
+        final int ringSize = in.count(WriterConfig.RING_SIZE);
+        final QueuePolicy policy = in.choice(WriterConfig.POLICY, Map.of("skip", QueuePolicy.DROP_NEWEST));
+        final int batchSize = in.count(WriterConfig.BATCH_SIZE);
+        final Duration flushInterval = alias(in, WriterConfig.FLUSH_INTERVAL, "flush");
+        final int bufferSize = in.size(WriterConfig.BUFFER_SIZE);
+        final SinkType type = in.choice(FileSinkOptions.TYPE, Map.of());
+        final int regionSize = in.size(FileSinkOptions.REGION_SIZE);
+        final FsyncPolicy fsync = fsync(in);
+        final boolean async = in.bool(WriterConfig.ASYNC);
+        final Duration shutdownTimeout = alias(in, WriterConfig.SHUTDOWN_TIMEOUT, "deadline");
+        final Duration blockTimeout = in.duration(WriterConfig.BLOCK_TIMEOUT, "blockTimeout", false);
+        final boolean autoRestart = in.bool(WriterConfig.AUTO_RESTART);
+        final int maxRestarts = in.count(WriterConfig.MAX_RESTARTS);
+        final Level discardThreshold = in.level(DISCARD_THRESHOLD);
+        final Level triggerLevel = in.level(TRIGGER_LEVEL);
+        final boolean jmx = in.bool(JMX);
+        final boolean ignoreExceptions = in.bool(IGNORE_EXCEPTIONS);
         final Set<PosixFilePermission> permissions = in.permissions("filePermissions");
         if (!in.valid())
         {
@@ -128,7 +129,7 @@ record AppenderSettings(
         try
         {
             config = WriterConfig.builder().name(name).ringSize(ringSize).policy(policy).mode(mode)
-                .batchSize(batchSize).bufferSize((int)bufferSize).flushInterval(flushInterval).tick(tick)
+                .batchSize(batchSize).bufferSize(bufferSize).flushInterval(flushInterval).tick(tick)
                 .autoRestart(autoRestart).maxRestarts(maxRestarts).shutdownTimeout(shutdownTimeout)
                 .blockTimeout(blockTimeout).async(async).build();
         }
@@ -137,7 +138,7 @@ record AppenderSettings(
             in.refuse(ex.getMessage());
             return null;
         }
-        final SinkSettings sink = new SinkSettings(file, type, append, (int)bufferSize, regionSize, fsync,
+        final SinkSettings sink = new SinkSettings(file, type, append, bufferSize, regionSize, fsync,
             permissions, null);
         return new AppenderSettings(name, config, sink, discardThreshold, mode == Mode.MANUAL ? triggerLevel : null,
             jmx, ignoreExceptions);
@@ -161,39 +162,39 @@ record AppenderSettings(
         }
     }
 
-    /** An attribute and its compatibility alias, which also reads a bare number of seconds. */
-    private static Duration alias(final Attributes in, final String attribute, final String alias,
-        final Duration otherwise, final Duration floor)
+    /** A duration and its compatibility alias, which also reads a bare number of seconds. */
+    private static Duration alias(final Attributes in, final Setting<Duration> setting, final String alias)
     {
+        final String attribute = setting.name();
         if (in.isSet(attribute) && in.isSet(alias))
         {
             in.conflict(attribute, in.text(attribute), alias, in.text(alias),
                 alias + " is another name for " + attribute + "; set only one");
-            return otherwise;
+            return setting.byDefault();
         }
-        return in.isSet(alias) ? in.duration(alias, otherwise, floor, true) :
-            in.duration(attribute, otherwise, floor, false);
+        return in.isSet(alias) ? in.duration(setting, alias, true) : in.duration(setting, attribute, false);
     }
 
-    private static Fsync fsync(final Attributes in)
+    private static FsyncPolicy fsync(final Attributes in)
     {
-        final String value = in.text("fsync");
+        final String value = in.text(FileSinkOptions.FSYNC.name());
         if (value == null)
         {
-            return Fsync.NEVER;
+            return FileSinkOptions.FSYNC.byDefault();
         }
-        final Fsync word = FSYNC_WORDS.get(value.trim().toLowerCase(Locale.ROOT));
+        final FsyncPolicy word = FSYNC_WORDS.get(value.trim().toLowerCase(Locale.ROOT));
         if (word != null)
         {
             return word;
         }
-        final String accepted = "never, batch, or a positive duration of at most 24h, such as 1s";
+        final String accepted = "never, batch, or a positive duration of at most " +
+            Setting.Form.DURATION.text(FsyncPolicy.MAX_INTERVAL) + ", such as 1s";
         try
         {
             final Duration interval = Durations.parse(value);
-            if (!interval.isZero() && interval.compareTo(MAX_FSYNC_INTERVAL) <= 0)
+            if (!interval.isZero() && interval.compareTo(FsyncPolicy.MAX_INTERVAL) <= 0)
             {
-                return Fsync.every(interval);
+                return FsyncPolicy.every(interval);
             }
             in.reject("fsync", interval.isZero() ? "zero is meaningless here" : "longer than a day", accepted);
         }
@@ -201,17 +202,17 @@ record AppenderSettings(
         {
             in.reject("fsync", ex.getMessage(), accepted);
         }
-        return Fsync.NEVER;
+        return FileSinkOptions.FSYNC.byDefault();
     }
 
     private static void warnAboutNoEffect(final Attributes in, final Mode mode, final QueuePolicy policy,
-        final WriterType type, final boolean async, final boolean autoRestart, final Duration blockTimeout)
+        final SinkType type, final boolean async, final boolean autoRestart, final Duration blockTimeout)
     {
         if (mode != Mode.MANUAL)
         {
             in.noEffect("triggerLevel", "outside manual mode");
         }
-        if (type != WriterType.MMAP)
+        if (type != SinkType.MMAP)
         {
             in.noEffect("regionSize", "with the " + type.name().toLowerCase(Locale.ROOT) + " writer");
         }

@@ -3,10 +3,14 @@ package io.github.unifiedwriter.log4j2;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.unifiedwriter.core.Setting;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.status.StatusLogger;
 
@@ -74,8 +78,10 @@ final class Attributes
         return value;
     }
 
-    boolean bool(final String attribute, final boolean otherwise)
+    boolean bool(final Setting<Boolean> setting)
     {
+        final String attribute = setting.name();
+        final boolean otherwise = setting.byDefault();
         final String value = given.get(attribute);
         if (value == null)
         {
@@ -90,9 +96,13 @@ final class Attributes
         return otherwise;
     }
 
-    /** A whole number from {@code min} to {@code max}, in ASCII digits only: no sign, no other script. */
-    int count(final String attribute, final int otherwise, final int min, final int max)
+    /** A whole number within the setting's limits, in ASCII digits only: no sign, no other script. */
+    int count(final Setting<Integer> setting)
     {
+        final String attribute = setting.name();
+        final int otherwise = setting.byDefault();
+        final int min = setting.min();
+        final int max = setting.max();
         final String value = given.get(attribute);
         if (value == null)
         {
@@ -137,9 +147,13 @@ final class Attributes
         return true;
     }
 
-    /** A byte size from {@code min} to {@code max}. */
-    long size(final String attribute, final long otherwise, final long min, final long max)
+    /** A byte size within the setting's limits. */
+    int size(final Setting<Integer> setting)
     {
+        final String attribute = setting.name();
+        final int otherwise = setting.byDefault();
+        final int min = setting.min();
+        final int max = setting.max();
         final String value = given.get(attribute);
         if (value == null)
         {
@@ -150,7 +164,7 @@ final class Attributes
             final long bytes = Sizes.parse(value);
             if (bytes >= min && bytes <= max)
             {
-                return bytes;
+                return (int)bytes;
             }
             reject(attribute, bytes == 0 ? "zero is meaningless here" : bytes < min ? "too small" : "too large",
                 Sizes.accepted(min, max));
@@ -163,19 +177,21 @@ final class Attributes
     }
 
     /**
-     * A duration with a unit, or with {@code bareSeconds} also a bare number of seconds.
+     * A duration with a unit of at least the setting's minimum, or {@code none} when the setting has no default.
      *
-     * @param floor the shortest accepted, {@link Duration#ZERO} to allow zero
+     * @param attribute   the setting's name, or another name for it
+     * @param bareSeconds whether a bare number of seconds is also read
      */
-    Duration duration(final String attribute, final Duration otherwise, final Duration floor,
-        final boolean bareSeconds)
+    Duration duration(final Setting<Duration> setting, final String attribute, final boolean bareSeconds)
     {
+        final Duration otherwise = setting.byDefault();
+        final Duration floor = setting.min();
         final String value = given.get(attribute);
-        if (value == null)
+        if (value == null || otherwise == null && "none".equalsIgnoreCase(value.trim()))
         {
             return otherwise;
         }
-        final String least = floor.isZero() ? "" : "at least " + Durations.format(floor) + ": ";
+        final String least = floor.isZero() ? "" : "at least " + setting.text(floor) + ": ";
         final String accepted = least + (bareSeconds ? "a number of seconds such as 0.1, or " : "") +
             Durations.ACCEPTED;
         try
@@ -186,7 +202,7 @@ final class Attributes
                 return duration;
             }
             reject(attribute, duration.isZero() ? "zero is meaningless here" :
-                "shorter than " + Durations.format(floor), accepted);
+                "shorter than " + setting.text(floor), accepted);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -195,26 +211,43 @@ final class Attributes
         return otherwise;
     }
 
-    /** One of the words of {@code choices}, in any case; {@code accepted} lists them for the message. */
-    <T> T choice(final String attribute, final T otherwise, final Map<String, T> choices, final String accepted)
+    /**
+     * One of the constants of the setting's enum, by its word, in any case.
+     *
+     * @param aliases other words for some of the constants
+     */
+    <E extends Enum<E>> E choice(final Setting<E> setting, final Map<String, E> aliases)
     {
+        final String attribute = setting.name();
+        final Map<String, E> choices = new HashMap<>(aliases);
+        final List<String> words = new ArrayList<>();
+        for (final E constant : setting.byDefault().getDeclaringClass().getEnumConstants())
+        {
+            choices.put(setting.text(constant), constant);
+            final List<String> others = aliases.keySet().stream().filter((a) -> aliases.get(a) == constant).toList();
+            words.add(setting.text(constant) + (others.isEmpty() ? "" : " (or " + String.join(", ", others) + ")"));
+        }
         final String value = given.get(attribute);
         if (value == null)
         {
-            return otherwise;
+            return setting.byDefault();
         }
-        final T choice = choices.get(value.trim().toLowerCase(Locale.ROOT));
+        final E choice = choices.get(value.trim().toLowerCase(Locale.ROOT));
         if (choice == null)
         {
-            reject(attribute, "unknown value", accepted);
-            return otherwise;
+            reject(attribute, "unknown value", String.join(", ", words.subList(0, words.size() - 1)) + " or " +
+                words.get(words.size() - 1));
+            return setting.byDefault();
         }
         return choice;
     }
 
-    /** A Log4j2 level, custom levels included; {@code none} gives null when {@code noneAllowed}. */
-    Level level(final String attribute, final Level otherwise, final boolean noneAllowed)
+    /** A Log4j2 level, custom levels included; {@code none} gives null when the setting has no default. */
+    Level level(final Setting<Level> setting)
     {
+        final String attribute = setting.name();
+        final Level otherwise = setting.byDefault();
+        final boolean noneAllowed = otherwise == null;
         final String value = given.get(attribute);
         if (value == null)
         {

@@ -71,25 +71,6 @@ final class Durations
         }
     }
 
-    /** A duration in the largest unit that shows it whole, such as {@code 1ms} or {@code 250us}. */
-    static String format(final Duration duration)
-    {
-        final long nanos = duration.toNanos();
-        if (nanos == 0)
-        {
-            return "0s";
-        }
-        final String[] units = {"h", "m", "s", "ms", "us"};
-        for (final String unit : units)
-        {
-            if (nanos % nanosPerUnit(unit) == 0)
-            {
-                return nanos / nanosPerUnit(unit) + unit;
-            }
-        }
-        return nanos + "ns";
-    }
-
     private static long nanosPerUnit(final String unit)
     {
         switch (unit)

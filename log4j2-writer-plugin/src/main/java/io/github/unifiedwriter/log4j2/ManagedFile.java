@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.core.RecordBatch;
 import io.github.unifiedwriter.jmx.RollingMonitor;
+import io.github.unifiedwriter.sink.FsyncPolicy;
 
 /**
  * The manager's file: one open sink, kept across reloads, and each writer's {@link Turn} at it. Writers come and
@@ -62,7 +63,7 @@ final class ManagedFile
         return new Turn(open);
     }
 
-    void setFsync(final Fsync fsync)
+    void setFsync(final FsyncPolicy fsync)
     {
         settings = settings.withFsync(fsync);
         final BatchDestination open = sink;

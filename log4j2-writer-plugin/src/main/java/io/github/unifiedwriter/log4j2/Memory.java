@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import io.github.unifiedwriter.core.WriterConfig;
+import io.github.unifiedwriter.sink.SinkType;
 
 /**
  * Refuses a ring or a write buffer that this JVM cannot hold, before anything is allocated: a failed allocation
@@ -19,7 +20,7 @@ final class Memory
     /**
      * The ring must fit in half of the maximum heap; the block writer's buffer in the direct memory still free.
      */
-    static void check(final Attributes in, final boolean async, final int ringSize, final WriterType type,
+    static void check(final Attributes in, final boolean async, final int ringSize, final SinkType type,
         final long bufferSize)
     {
         if (async && in.isSet("ringSize") && ringSize > WriterConfig.largestRing())
@@ -30,7 +31,7 @@ final class Memory
                 "heap (" + Sizes.about(heap) + ")", "at most " + WriterConfig.largestRing() + " here, at " +
                 WriterConfig.BYTES_PER_SLOT + " bytes a slot; a larger ring needs a larger -Xmx");
         }
-        if (type == WriterType.BLOCK && in.isSet("bufferSize"))
+        if (type == SinkType.BLOCK && in.isSet("bufferSize"))
         {
             final long free = directLimit() - directUsed();
             if (bufferSize > free)

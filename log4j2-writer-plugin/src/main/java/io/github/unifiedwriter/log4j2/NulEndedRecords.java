@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.log4j2;
 
+import io.github.unifiedwriter.sink.SinkType;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -24,7 +25,7 @@ final class NulEndedRecords
     /** {@return false, once an ERROR is reported, when the mmap writer would write this layout's records} */
     static boolean accepted(final AppenderSettings settings, final Layout<?> layout)
     {
-        if (settings.sink().type() != WriterType.MMAP || !endsWithNul(layout))
+        if (settings.sink().type() != SinkType.MMAP || !endsWithNul(layout))
         {
             return true;
         }

@@ -8,7 +8,7 @@ import io.github.unifiedwriter.sink.FileSink;
 import io.github.unifiedwriter.sink.FileSinkOptions;
 import io.github.unifiedwriter.sink.FsyncPolicy;
 import io.github.unifiedwriter.sink.MappedFileSink;
-import io.github.unifiedwriter.sink.SinkKind;
+import io.github.unifiedwriter.sink.SinkType;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -34,14 +34,14 @@ final class PlainSinks implements SinkFactory
     {
         final FileSinkOptions options = FileSinkOptions.builder()
             .append(settings.append())
-            .kind(settings.type() == WriterType.LINE ? SinkKind.LINE : SinkKind.BLOCK)
+            .type(settings.type())
             .bufferSize(settings.bufferSize())
             .regionSize((int)settings.regionSize())
-            .fsync(policy(settings.fsync()))
+            .fsync(settings.fsync())
             .filePermissions(settings.permissions())
             .header(settings.header())
             .build();
-        final FileSink sink = settings.type() == WriterType.MMAP ?
+        final FileSink sink = settings.type() == SinkType.MMAP ?
             MappedFileSink.open(settings.file(), options) : FileChannelSink.open(settings.file(), options);
         final String warning = sink.openWarning();
         if (warning != null)
@@ -52,17 +52,11 @@ final class PlainSinks implements SinkFactory
     }
 
     @Override
-    public void setFsync(final BatchDestination sink, final Fsync fsync)
+    public void setFsync(final BatchDestination sink, final FsyncPolicy fsync)
     {
         if (sink instanceof FileSink)
         {
-            ((FileSink)sink).setFsync(policy(fsync));
+            ((FileSink)sink).setFsync(fsync);
         }
-    }
-
-    private static FsyncPolicy policy(final Fsync fsync)
-    {
-        return fsync.everyBatch() ? FsyncPolicy.batch() :
-            fsync.interval() == null ? FsyncPolicy.never() : FsyncPolicy.every(fsync.interval());
     }
 }

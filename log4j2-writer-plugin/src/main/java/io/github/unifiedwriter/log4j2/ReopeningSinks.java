@@ -3,6 +3,7 @@ package io.github.unifiedwriter.log4j2;
 import java.io.IOException;
 
 import io.github.unifiedwriter.core.BatchDestination;
+import io.github.unifiedwriter.sink.FsyncPolicy;
 
 /**
  * Opens a {@link ReopeningFile} where the manager would open a plain file sink: the factory of an appender with
@@ -24,7 +25,7 @@ final class ReopeningSinks implements SinkFactory
     }
 
     @Override
-    public void setFsync(final BatchDestination sink, final Fsync fsync)
+    public void setFsync(final BatchDestination sink, final FsyncPolicy fsync)
     {
         if (sink instanceof ReopeningFile)
         {

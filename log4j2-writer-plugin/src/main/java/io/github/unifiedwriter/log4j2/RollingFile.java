@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.sink.FileSinkOptions;
 import org.apache.logging.log4j.core.appender.rolling.DirectFileRolloverStrategy;
 import org.apache.logging.log4j.core.appender.rolling.RolloverDescription;
 import org.apache.logging.log4j.status.StatusLogger;
@@ -289,7 +290,7 @@ final class RollingFile extends SwitchingFile
         {
             return settings.regionSize();
         }
-        final long page = AppenderSettings.MIN_REGION_SIZE;
+        final long page = FileSinkOptions.REGION_SIZE.min();
         return Math.min(settings.regionSize(), Math.max(page, (maxSize + page - 1) / page * page));
     }
 

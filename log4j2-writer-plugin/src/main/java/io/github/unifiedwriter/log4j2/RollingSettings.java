@@ -5,6 +5,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.github.unifiedwriter.core.Setting;
+
 import org.apache.logging.log4j.core.appender.rolling.CompositeTriggeringPolicy;
 import org.apache.logging.log4j.core.appender.rolling.CronTriggeringPolicy;
 import org.apache.logging.log4j.core.appender.rolling.DefaultRolloverStrategy;
@@ -33,6 +35,10 @@ import org.apache.logging.log4j.core.config.NullConfiguration;
  */
 record RollingSettings(String filePattern, List<TriggeringPolicy> policies, RolloverStrategy strategy)
 {
+    /** Whether the file is reopened by name after an outside tool renamed it. */
+    static final Setting<Boolean> REOPEN_ON_RENAME =
+        new Setting<>("reopenOnRename", Setting.Form.FLAG, false, null, null);
+
     /** Log4j2's own test for a {@code %i} in a pattern. */
     private static final Pattern COUNTER = Pattern.compile("%(0)?(\\d+)?i");
 
@@ -131,7 +137,7 @@ record RollingSettings(String filePattern, List<TriggeringPolicy> policies, Roll
     {
         if (text == null)
         {
-            return false;
+            return REOPEN_ON_RENAME.byDefault();
         }
         final String word = text.trim();
         if (!"true".equalsIgnoreCase(word) && !"false".equalsIgnoreCase(word))

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.jmx.RollingMonitor;
+import io.github.unifiedwriter.sink.FsyncPolicy;
 import org.apache.logging.log4j.core.Layout;
 
 /**
@@ -85,7 +86,7 @@ final class RollingSinks implements SinkFactory, RollingMonitor
     }
 
     @Override
-    public void setFsync(final BatchDestination sink, final Fsync fsync)
+    public void setFsync(final BatchDestination sink, final FsyncPolicy fsync)
     {
         if (sink instanceof RollingFile)
         {

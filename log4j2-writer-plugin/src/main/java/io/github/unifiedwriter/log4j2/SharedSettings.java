@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.github.unifiedwriter.core.Mode;
+import io.github.unifiedwriter.core.Setting;
+import io.github.unifiedwriter.sink.FsyncPolicy;
+import io.github.unifiedwriter.sink.SinkType;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -34,9 +37,9 @@ final class SharedSettings
         SHARED.put("policy", (s) -> s.writer().policy());
         SHARED.put("batchSize", (s) -> s.writer().batchSize());
         SHARED.put("flushInterval", (s) -> s.writer().flushInterval());
-        SHARED.put("bufferSize", (s) -> Sizes.format(s.sink().bufferSize()));
-        SHARED.put("regionSize", (s) -> s.sink().type() == WriterType.MMAP ?
-            Sizes.format(s.sink().regionSize()) : null);
+        SHARED.put("bufferSize", (s) -> Setting.Form.SIZE.text(s.sink().bufferSize()));
+        SHARED.put("regionSize", (s) -> s.sink().type() == SinkType.MMAP ?
+            Setting.Form.SIZE.text(s.sink().regionSize()) : null);
         SHARED.put("fsync", (s) -> s.sink().fsync());
         SHARED.put("append", (s) -> s.sink().append());
         SHARED.put("shutdownTimeout", (s) -> s.writer().shutdownTimeout());
@@ -106,11 +109,11 @@ final class SharedSettings
     {
         if (value instanceof Duration)
         {
-            return Durations.format((Duration)value);
+            return Setting.Form.DURATION.text((Duration)value);
         }
-        if (value instanceof Fsync && ((Fsync)value).interval() != null)
+        if (value instanceof FsyncPolicy && ((FsyncPolicy)value).interval() != null)
         {
-            return Durations.format(((Fsync)value).interval());
+            return Setting.Form.DURATION.text(((FsyncPolicy)value).interval());
         }
         if (value instanceof Enum)
         {

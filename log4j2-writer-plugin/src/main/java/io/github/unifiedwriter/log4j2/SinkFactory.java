@@ -3,6 +3,7 @@ package io.github.unifiedwriter.log4j2;
 import java.io.IOException;
 
 import io.github.unifiedwriter.core.BatchDestination;
+import io.github.unifiedwriter.sink.FsyncPolicy;
 
 /**
  * Opens the destination of one file. The manager calls it on the thread that builds or reloads the
@@ -18,7 +19,7 @@ interface SinkFactory
     BatchDestination open(SinkSettings settings) throws IOException;
 
     /** Changes when an open sink forces the file to storage. Any thread. */
-    default void setFsync(final BatchDestination sink, final Fsync fsync)
+    default void setFsync(final BatchDestination sink, final FsyncPolicy fsync)
     {
     }
 }

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
+import io.github.unifiedwriter.sink.FsyncPolicy;
+import io.github.unifiedwriter.sink.SinkType;
+
 /**
  * What the file sink is opened with.
  *
@@ -11,18 +14,18 @@ import java.util.Set;
  * @param type        how it is written
  * @param append      false truncates the file when it is first opened
  * @param bufferSize  bytes gathered per write call
- * @param regionSize  bytes mapped at a time by the {@link WriterType#MMAP} writer
+ * @param regionSize  bytes mapped at a time by the {@link SinkType#MMAP} writer
  * @param fsync       when the file is forced to storage
  * @param permissions the mode of a new file, or null for the platform default
  * @param header      written when the file is new or empty, or null
  */
 record SinkSettings(
     Path file,
-    WriterType type,
+    SinkType type,
     boolean append,
     int bufferSize,
     long regionSize,
-    Fsync fsync,
+    FsyncPolicy fsync,
     Set<PosixFilePermission> permissions,
     byte[] header)
 {
@@ -33,11 +36,11 @@ record SinkSettings(
     boolean sameShape(final SinkSettings other)
     {
         return type == other.type && bufferSize == other.bufferSize &&
-            (type != WriterType.MMAP || regionSize == other.regionSize);
+            (type != SinkType.MMAP || regionSize == other.regionSize);
     }
 
     /** The same settings with the layout's header, or null for none. */
-    SinkSettings withFsync(final Fsync newFsync)
+    SinkSettings withFsync(final FsyncPolicy newFsync)
     {
         return new SinkSettings(file, type, append, bufferSize, regionSize, newFsync, permissions, header);
     }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.unifiedwriter.core.Setting;
+
 /**
  * Reads byte sizes in Log4j2's {@code FileSize} forms ({@code 64KB}, {@code 32 MB}, {@code 1024}, 1024-based),
  * but refuses what it cannot read instead of falling back to a default: only ASCII digits, no sign, and no
@@ -23,7 +25,8 @@ final class Sizes
     /** What the configuration accepts between {@code min} and {@code max} bytes, for error messages. */
     static String accepted(final long min, final long max)
     {
-        return "a size from " + format(min) + " to " + format(max) + ", such as 64KB or 32 MB";
+        return "a size from " + Setting.Form.SIZE.text(min) + " to " + Setting.Form.SIZE.text(max) +
+            ", such as 64KB or 32 MB";
     }
 
     /**
@@ -56,23 +59,6 @@ final class Sizes
         {
             throw new IllegalArgumentException("too large");
         }
-    }
-
-    static String format(final long bytes)
-    {
-        if (bytes % (1L << 30) == 0)
-        {
-            return (bytes >> 30) + "GB";
-        }
-        if (bytes % (1L << 20) == 0)
-        {
-            return (bytes >> 20) + "MB";
-        }
-        if (bytes % (1L << 10) == 0)
-        {
-            return (bytes >> 10) + "KB";
-        }
-        return bytes == 1 ? "1 byte" : bytes + " bytes";
     }
 
     /** Memory in round figures for messages, such as {@code 4.3GB} or {@code 272MB}. */

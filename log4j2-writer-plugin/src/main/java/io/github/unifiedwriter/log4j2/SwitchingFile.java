@@ -3,6 +3,7 @@ package io.github.unifiedwriter.log4j2;
 import java.io.IOException;
 
 import io.github.unifiedwriter.core.BatchDestination;
+import io.github.unifiedwriter.sink.FsyncPolicy;
 
 /**
  * A file destination whose open file it closes and replaces by itself between two batches: the rolling file at
@@ -70,7 +71,7 @@ abstract class SwitchingFile implements BatchDestination
     }
 
     /** A reload changed the fsync setting: the open file and every file after it take the new one. */
-    final void setFsync(final Fsync fsync)
+    final void setFsync(final FsyncPolicy fsync)
     {
         settings = settings.withFsync(fsync);
         final BatchDestination open = sink;

@@ -1,33 +1,38 @@
 package io.github.unifiedwriter.log4j2;
 
 import java.io.Serializable;
+import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
-import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.appender.rolling.RolloverStrategy;
 import org.apache.logging.log4j.core.appender.rolling.TriggeringPolicy;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.PluginAliases;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
-import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
- * Builds a {@link UnifiedWriterAppender} from the attributes of a {@code <UnifiedWriter>} element.
+ * Builds a {@link UnifiedWriterAppender} from the attributes of a {@code <UnifiedWriter>} element, or from code.
  *
- * <p>Every attribute is taken as text and read in {@link #build()}, where a bad value is an ERROR and no appender,
- * never a silent default. Attribute names are case-insensitive; {@code queue}, {@code maxQueueSize},
- * {@code size}, {@code writer}, {@code async_en}, {@code flush} and {@code deadline} are kept as other names
- * for compatibility. An attribute written under two of its names is refused, and messages name each attribute
- * as written. Used by the thread that builds the configuration; not thread-safe.
+ * <p>Log4j2's own builder holds the layout, the filter, the properties and the configuration. Every attribute is
+ * a text field here, read in {@link #build()} by {@link AppenderSettings}, where a bad value is an ERROR and no
+ * appender, never a silent default: so {@code name} and {@code ignoreExceptions} shadow the inherited fields, whose
+ * checks would refuse a blank name without naming it and turn {@code ignoreExceptions="ture"} into false. From
+ * code, {@link #setAttribute} sets any attribute as the XML would. Attribute names are case-insensitive; the
+ * aliases are kept for compatibility, and an attribute written under two of its names is refused. Used by the
+ * thread that builds the configuration; not thread-safe.
  */
-public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core.util.Builder<UnifiedWriterAppender>
+public final class UnifiedWriterBuilder extends AbstractAppender.Builder<UnifiedWriterBuilder>
+    implements org.apache.logging.log4j.core.util.Builder<UnifiedWriterAppender>
 {
+    /** Log4j2's plugin processor wants a setter per attribute; {@link #setAttribute} is the one setter here. */
+    private static final String NO_SETTER = "log4j.public.setter";
+
     /** The attributes as written; first, so that Log4j2 has taken none of them yet. Null when built from code. */
     @AsWritten
     private Map<String, String> asWritten;
@@ -38,121 +43,137 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
 
     /** The file to write; required. Missing parent folders are created. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String fileName;
 
     /** {@code true} (default) appends; {@code false} truncates the file when it is first opened. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String append;
 
     /** {@code trigger} (default), {@code loop} or {@code manual}. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String mode;
 
-    /** Loop mode: how often the writer looks at the ring, such as {@code 10ms} (default). */
+    /** Loop mode: how often the writer looks at the ring. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String tick;
 
-    /** Slots in the ring, rounded up to a power of two; 16384 by default. */
+    /** Slots in the ring, rounded up to a power of two. */
     @PluginBuilderAttribute
     @PluginAliases({"queue", "maxQueueSize"})
+    @SuppressWarnings(NO_SETTER)
     private String ringSize;
 
     /** {@code block} (default), {@code drop_newest} (or {@code skip}), {@code drop_oldest} or {@code warn}. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String policy;
 
-    /** Records per write at most; 1024 by default. */
+    /** Records per write at most. */
     @PluginBuilderAttribute
     @PluginAliases({"size"})
+    @SuppressWarnings(NO_SETTER)
     private String batchSize;
 
-    /** The longest a record waits for company in loop mode, such as {@code 100ms} (default). */
+    /** The longest a record waits for company in loop mode. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String flushInterval;
 
     /** Another name for {@code flushInterval} that also reads a bare number of seconds. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String flush;
 
-    /** Bytes per write call at most, such as {@code 64KB} (default). */
+    /** Bytes per write call at most. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String bufferSize;
 
     /** {@code block} (default), {@code line} or {@code mmap}. */
     @PluginBuilderAttribute
     @PluginAliases({"writer"})
+    @SuppressWarnings(NO_SETTER)
     private String writerType;
 
-    /** The mmap writer's mapped region, such as {@code 32MB} (default). */
+    /** The mmap writer's mapped region. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String regionSize;
 
     /** {@code never} (default), {@code batch}, or a duration such as {@code 1s}. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String fsync;
 
     /** {@code false} writes on the caller's thread, through the same sink and counters. */
     @PluginBuilderAttribute
     @PluginAliases({"async_en"})
+    @SuppressWarnings(NO_SETTER)
     private String async;
 
-    /** How long stopping may drain the ring, such as {@code 5s} (default). */
+    /** How long stopping may drain the ring. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String shutdownTimeout;
 
     /** Another name for {@code shutdownTimeout} that also reads a bare number of seconds. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String deadline;
 
     /** Block policy: the longest a record waits for room before it is dropped; none by default. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String blockTimeout;
 
-    /** Whether the writer reopens the file and retries after an error; {@code true} by default. */
+    /** Whether the writer reopens the file and retries after an error. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String autoRestart;
 
-    /** Failures in a row before writing falls back to the callers' threads; 10 by default. */
+    /** Failures in a row before writing falls back to the callers' threads. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String maxRestarts;
 
-    /** The most severe level a drop policy may drop; {@code INFO} by default. */
+    /** The most severe level a drop policy may drop. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String discardThreshold;
 
     /** Manual mode: the least severe level that writes out the ring; none by default. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String triggerLevel;
 
-    /** Whether the MXBean is registered; {@code true} by default. */
+    /** Whether the MXBean is registered. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String jmx;
 
-    /** {@code false} lets append failures reach the caller; {@code true} by default. */
+    /** {@code false} lets append failures reach the caller; read as text, so that a typo is refused. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String ignoreExceptions;
 
     /** The POSIX mode of a new file, such as {@code rw-r-----}. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String filePermissions;
-
-    @PluginElement("Layout")
-    private Layout<? extends Serializable> layout;
-
-    @PluginElement("Filter")
-    private Filter filter;
-
-    @PluginElement("Properties")
-    private Property[] propertyArray;
-
-    @PluginConfiguration
-    private Configuration configuration;
-
-    // Rolling: Log4j2's own filePattern, policies and strategies (see RollingSettings).
 
     /** The names of the rolled files, in Log4j2's syntax; none by default, and then the file never rolls. */
     @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
     private String filePattern;
+
+    /** {@code true} reopens the file by name, at most once a second, after an outside tool renamed it. */
+    @PluginBuilderAttribute
+    @SuppressWarnings(NO_SETTER)
+    private String reopenOnRename;
 
     @PluginElement("Policy")
     private TriggeringPolicy triggeringPolicy;
@@ -160,12 +181,10 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
     @PluginElement("Strategy")
     private RolloverStrategy strategy;
 
-    /** {@code true} reopens the file by name, at most once a second, after an outside tool renamed it. */
-    @PluginBuilderAttribute
-    private String reopenOnRename;
-
     UnifiedWriterBuilder()
     {
+        // The inherited name is required by Log4j2 before build() runs; the shadowing field is the one read.
+        super.setName(UnifiedWriterBuilder.class.getSimpleName());
     }
 
     /**
@@ -179,7 +198,7 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
         final boolean reopen;
         try
         {
-            rolling = RollingSettings.read(fileName, filePattern, triggeringPolicy, strategy, configuration);
+            rolling = RollingSettings.read(fileName, filePattern, triggeringPolicy, strategy, getConfiguration());
             reopen = RollingSettings.reopenOnRename(reopenOnRename, filePattern);
         }
         catch (final IllegalArgumentException ex)
@@ -197,342 +216,75 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
         {
             return null;
         }
-        final Layout<? extends Serializable> chosen = layout != null ? layout :
-            PatternLayout.createDefaultLayout(configuration);
-        return UnifiedWriterAppender.create(settings, filter, chosen, propertyArray, configuration, rolling, reopen);
+        final Layout<? extends Serializable> layout = getLayout() != null ? getLayout() :
+            PatternLayout.createDefaultLayout(getConfiguration());
+        return UnifiedWriterAppender.create(settings, getFilter(), layout, getPropertyArray(), getConfiguration(),
+            rolling, reopen);
     }
 
-    /** The attributes that were set, by canonical name. */
-    Map<String, String> attributes()
+    /** The text of every attribute that was set, by canonical name. */
+    private Map<String, String> attributes()
     {
         final Map<String, String> given = new LinkedHashMap<>();
-        given.put("name", name);
-        given.put("fileName", fileName);
-        given.put("append", append);
-        given.put("mode", mode);
-        given.put("tick", tick);
-        given.put("ringSize", ringSize);
-        given.put("policy", policy);
-        given.put("batchSize", batchSize);
-        given.put("flushInterval", flushInterval);
-        given.put("flush", flush);
-        given.put("bufferSize", bufferSize);
-        given.put("writerType", writerType);
-        given.put("regionSize", regionSize);
-        given.put("fsync", fsync);
-        given.put("async", async);
-        given.put("shutdownTimeout", shutdownTimeout);
-        given.put("deadline", deadline);
-        given.put("blockTimeout", blockTimeout);
-        given.put("autoRestart", autoRestart);
-        given.put("maxRestarts", maxRestarts);
-        given.put("discardThreshold", discardThreshold);
-        given.put("triggerLevel", triggerLevel);
-        given.put("jmx", jmx);
-        given.put("ignoreExceptions", ignoreExceptions);
-        given.put("filePermissions", filePermissions);
+        for (final Field field : UnifiedWriterBuilder.class.getDeclaredFields())
+        {
+            if (field.isAnnotationPresent(PluginBuilderAttribute.class) && field.getType() == String.class)
+            {
+                given.put(field.getName(), text(field));
+            }
+        }
+        if (ignoreExceptions == null && !isIgnoreExceptions())
+        {
+            given.put("ignoreExceptions", "false");
+        }
         given.values().removeIf((value) -> value == null);
         return given;
     }
 
     /**
-     * @param name the text of the {@code name} attribute, read and checked in {@link #build()}
+     * Sets an attribute from code as the XML would: by its name or one of its aliases, in any case, as text that
+     * {@link #build()} reads and checks.
+     *
+     * @param attribute the attribute's name or alias, such as {@code fileName} or {@code policy}
+     * @param value     its text, such as {@code drop_oldest}
+     * @return this builder
+     * @throws IllegalArgumentException when no attribute has that name
+     */
+    public UnifiedWriterBuilder setAttribute(final String attribute, final String value)
+    {
+        final String canonical = AttributeNames.canonical(UnifiedWriterBuilder.class)
+            .get(attribute.toLowerCase(Locale.ROOT));
+        if (canonical == null)
+        {
+            throw new IllegalArgumentException("UnifiedWriter has no attribute \"" + attribute + "\"");
+        }
+        try
+        {
+            UnifiedWriterBuilder.class.getDeclaredField(canonical).set(this, value);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+        return this;
+    }
+
+    /**
+     * @param name the appender's name, read and checked in {@link #build()}
      * @return this builder
      */
+    @Override
     public UnifiedWriterBuilder setName(final String name)
     {
         this.name = name;
         return this;
     }
 
-    /**
-     * @param fileName the text of the {@code fileName} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setFileName(final String fileName)
+    /** {@return the appender's name as set, or null} */
+    @Override
+    public String getName()
     {
-        this.fileName = fileName;
-        return this;
-    }
-
-    /**
-     * @param append the text of the {@code append} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setAppend(final String append)
-    {
-        this.append = append;
-        return this;
-    }
-
-    /**
-     * @param mode the text of the {@code mode} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setMode(final String mode)
-    {
-        this.mode = mode;
-        return this;
-    }
-
-    /**
-     * @param tick the text of the {@code tick} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setTick(final String tick)
-    {
-        this.tick = tick;
-        return this;
-    }
-
-    /**
-     * @param ringSize the text of the {@code ringSize} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setRingSize(final String ringSize)
-    {
-        this.ringSize = ringSize;
-        return this;
-    }
-
-    /**
-     * @param policy the text of the {@code policy} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setPolicy(final String policy)
-    {
-        this.policy = policy;
-        return this;
-    }
-
-    /**
-     * @param batchSize the text of the {@code batchSize} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setBatchSize(final String batchSize)
-    {
-        this.batchSize = batchSize;
-        return this;
-    }
-
-    /**
-     * @param flushInterval the text of the {@code flushInterval} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setFlushInterval(final String flushInterval)
-    {
-        this.flushInterval = flushInterval;
-        return this;
-    }
-
-    /**
-     * @param flush the text of the {@code flush} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setFlush(final String flush)
-    {
-        this.flush = flush;
-        return this;
-    }
-
-    /**
-     * @param bufferSize the text of the {@code bufferSize} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setBufferSize(final String bufferSize)
-    {
-        this.bufferSize = bufferSize;
-        return this;
-    }
-
-    /**
-     * @param writerType the text of the {@code writerType} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setWriterType(final String writerType)
-    {
-        this.writerType = writerType;
-        return this;
-    }
-
-    /**
-     * @param regionSize the text of the {@code regionSize} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setRegionSize(final String regionSize)
-    {
-        this.regionSize = regionSize;
-        return this;
-    }
-
-    /**
-     * @param fsync the text of the {@code fsync} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setFsync(final String fsync)
-    {
-        this.fsync = fsync;
-        return this;
-    }
-
-    /**
-     * @param async the text of the {@code async} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setAsync(final String async)
-    {
-        this.async = async;
-        return this;
-    }
-
-    /**
-     * @param shutdownTimeout the text of the {@code shutdownTimeout} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setShutdownTimeout(final String shutdownTimeout)
-    {
-        this.shutdownTimeout = shutdownTimeout;
-        return this;
-    }
-
-    /**
-     * @param deadline the text of the {@code deadline} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setDeadline(final String deadline)
-    {
-        this.deadline = deadline;
-        return this;
-    }
-
-    /**
-     * @param blockTimeout the text of the {@code blockTimeout} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setBlockTimeout(final String blockTimeout)
-    {
-        this.blockTimeout = blockTimeout;
-        return this;
-    }
-
-    /**
-     * @param autoRestart the text of the {@code autoRestart} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setAutoRestart(final String autoRestart)
-    {
-        this.autoRestart = autoRestart;
-        return this;
-    }
-
-    /**
-     * @param maxRestarts the text of the {@code maxRestarts} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setMaxRestarts(final String maxRestarts)
-    {
-        this.maxRestarts = maxRestarts;
-        return this;
-    }
-
-    /**
-     * @param discardThreshold the text of the {@code discardThreshold} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setDiscardThreshold(final String discardThreshold)
-    {
-        this.discardThreshold = discardThreshold;
-        return this;
-    }
-
-    /**
-     * @param triggerLevel the text of the {@code triggerLevel} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setTriggerLevel(final String triggerLevel)
-    {
-        this.triggerLevel = triggerLevel;
-        return this;
-    }
-
-    /**
-     * @param jmx the text of the {@code jmx} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setJmx(final String jmx)
-    {
-        this.jmx = jmx;
-        return this;
-    }
-
-    /**
-     * @param ignoreExceptions the text of the {@code ignoreExceptions} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setIgnoreExceptions(final String ignoreExceptions)
-    {
-        this.ignoreExceptions = ignoreExceptions;
-        return this;
-    }
-
-    /**
-     * @param filePermissions the text of the {@code filePermissions} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setFilePermissions(final String filePermissions)
-    {
-        this.filePermissions = filePermissions;
-        return this;
-    }
-
-    /**
-     * @param layout the layout that encodes each event; {@code PatternLayout} with {@code %m%n} when null
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setLayout(final Layout<? extends Serializable> layout)
-    {
-        this.layout = layout;
-        return this;
-    }
-
-    /**
-     * @param filter the filter applied before an event is encoded, or null
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setFilter(final Filter filter)
-    {
-        this.filter = filter;
-        return this;
-    }
-
-    /**
-     * @param propertyArray the {@code <Property>} elements, kept as on every Log4j2 appender
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setPropertyArray(final Property[] propertyArray)
-    {
-        this.propertyArray = propertyArray;
-        return this;
-    }
-
-    /**
-     * @param configuration the configuration the appender belongs to, or null from code
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setConfiguration(final Configuration configuration)
-    {
-        this.configuration = configuration;
-        return this;
-    }
-
-    /**
-     * @param filePattern the text of the {@code filePattern} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setFilePattern(final String filePattern)
-    {
-        this.filePattern = filePattern;
-        return this;
+        return name;
     }
 
     /**
@@ -555,13 +307,15 @@ public final class UnifiedWriterBuilder implements org.apache.logging.log4j.core
         return this;
     }
 
-    /**
-     * @param reopenOnRename the text of the {@code reopenOnRename} attribute, read and checked in {@link #build()}
-     * @return this builder
-     */
-    public UnifiedWriterBuilder setReopenOnRename(final String reopenOnRename)
+    private String text(final Field field)
     {
-        this.reopenOnRename = reopenOnRename;
-        return this;
+        try
+        {
+            return (String)field.get(this);
+        }
+        catch (final IllegalAccessException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import io.github.unifiedwriter.core.Setting;
 import io.github.unifiedwriter.core.WriterConfig;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
@@ -50,7 +51,7 @@ final class WriterManagerFactory implements ManagerFactory<UnifiedWriterManager,
             StatusLogger.getLogger().error("UnifiedWriter appender \"{}\": not enough memory for ringSize=\"{}\" " +
                 "(about {} of heap) and bufferSize=\"{}\": {}. The appender is not created.", data.settings().name(),
                 ring, Sizes.about(WriterConfig.ringBytes(Math.max(ring, WriterConfig.MIN_RING_SIZE))),
-                Sizes.format(sink.bufferSize()), ex.getMessage());
+                Setting.Form.SIZE.text(sink.bufferSize()), ex.getMessage());
             closeQuietly(file);
             return null;
         }

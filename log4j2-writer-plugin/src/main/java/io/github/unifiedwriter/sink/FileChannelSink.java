@@ -15,8 +15,8 @@ import static java.nio.file.StandardOpenOption.WRITE;
  * Writes records to a file through a {@code FileChannel} opened in append mode, so that a file truncated
  * behind its back (copytruncate) is written from its new end rather than after a hole of zeros.
  *
- * <p>{@link SinkKind#BLOCK} gathers a batch into one preallocated direct buffer and writes it with one
- * call per batch, or per full buffer. {@link SinkKind#LINE} writes each record with a call of its own and
+ * <p>{@link SinkType#BLOCK} gathers a batch into one preallocated direct buffer and writes it with one
+ * call per batch, or per full buffer. {@link SinkType#LINE} writes each record with a call of its own and
  * buffers nothing. A record never spans two calls, except where the system writes short and the rest of
  * it follows at once, or where a heap record larger than {@code bufferSize} is written alone in calls of at
  * most {@code bufferSize} bytes (see {@link #drainInChunks}).
@@ -38,7 +38,7 @@ public final class FileChannelSink extends FileSink
     private FileChannelSink(final MarkedFile file, final FileSinkOptions options)
     {
         super(file, options);
-        buffer = options.kind() == SinkKind.BLOCK ? ByteBuffer.allocateDirect(options.bufferSize()) : null;
+        buffer = options.type() == SinkType.BLOCK ? ByteBuffer.allocateDirect(options.bufferSize()) : null;
         chunk = options.bufferSize();
     }
 

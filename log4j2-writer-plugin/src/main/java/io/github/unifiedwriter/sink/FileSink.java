@@ -14,7 +14,7 @@ import io.github.unifiedwriter.core.BatchDestination;
 public abstract sealed class FileSink implements BatchDestination permits FileChannelSink, MappedFileSink
 {
     final MarkedFile file;
-    final SyncSchedule sync;
+    final FsyncSchedule sync;
     final byte[] footer;
 
     FileSink(final MarkedFile file, final FileSinkOptions options)

@@ -7,19 +7,32 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import io.github.unifiedwriter.core.Setting;
+import io.github.unifiedwriter.core.WriterConfig;
+
 /**
  * Immutable settings of a file sink, made with {@link #builder()}. {@link Builder#build()} checks every
  * value and, when it refuses one, names the field, the value and what is accepted.
  */
 public final class FileSinkOptions
 {
-    /** Largest buffer or region: a bound that keeps a typo from taking a gigabyte more. */
-    public static final int MAX_SIZE = 1 << 30;
-    /** Smallest mapped region: one page. */
-    public static final int MIN_REGION_SIZE = 4096;
+    /** How the file is written. */
+    public static final Setting<SinkType> TYPE =
+        new Setting<>("writerType", Setting.Form.WORD, SinkType.BLOCK, null, null);
+    /** Whether a file's content is kept: false empties it when first opened. */
+    public static final Setting<Boolean> APPEND = new Setting<>("append", Setting.Form.FLAG, true, null, null);
+    /**
+     * Bytes {@link MappedFileSink} maps at a time: at least one page, and at most a gigabyte, a bound that keeps a
+     * typo from taking more.
+     */
+    public static final Setting<Integer> REGION_SIZE =
+        new Setting<>("regionSize", Setting.Form.SIZE, 32 << 20, 4096, 1 << 30);
+    /** When the file is forced to storage; an interval is at most {@link FsyncPolicy#MAX_INTERVAL}. */
+    public static final Setting<FsyncPolicy> FSYNC =
+        new Setting<>("fsync", Setting.Form.WORD, FsyncPolicy.never(), null, null);
 
     private final boolean append;
-    private final SinkKind kind;
+    private final SinkType type;
     private final int bufferSize;
     private final int regionSize;
     private final FsyncPolicy fsync;
@@ -30,7 +43,7 @@ public final class FileSinkOptions
     private FileSinkOptions(final Builder b)
     {
         append = b.append;
-        kind = b.kind;
+        type = b.type;
         bufferSize = b.bufferSize;
         regionSize = b.regionSize;
         fsync = b.fsync;
@@ -54,13 +67,13 @@ public final class FileSinkOptions
         return append;
     }
 
-    /** {@return how {@link FileChannelSink} writes; no effect on {@link MappedFileSink}} */
-    public SinkKind kind()
+    /** {@return how the file is written: {@link FileChannelSink} writes BLOCK or LINE, {@link MappedFileSink} MMAP} */
+    public SinkType type()
     {
-        return kind;
+        return type;
     }
 
-    /** {@return for {@link SinkKind#BLOCK}, the bytes gathered per write call at most} A larger one goes alone. */
+    /** {@return for {@link SinkType#BLOCK}, the bytes gathered per write call at most} A larger one goes alone. */
     public int bufferSize()
     {
         return bufferSize;
@@ -106,7 +119,7 @@ public final class FileSinkOptions
     @Override
     public String toString()
     {
-        return "FileSinkOptions{append=" + append + ", kind=" + kind + ", bufferSize=" + bufferSize +
+        return "FileSinkOptions{append=" + append + ", type=" + type + ", bufferSize=" + bufferSize +
             ", regionSize=" + regionSize + ", fsync=" + fsync + ", filePermissions=" +
             (filePermissions == null ? null : PosixFilePermissions.toString(filePermissions)) +
             ", header=" + (header == null ? 0 : header.length) + " bytes" +
@@ -128,11 +141,11 @@ public final class FileSinkOptions
     /** Collects values; {@link #build()} checks them all. Not thread-safe. */
     public static final class Builder
     {
-        private boolean append = true;
-        private SinkKind kind = SinkKind.BLOCK;
-        private int bufferSize = 64 * 1024;
-        private int regionSize = 32 * 1024 * 1024;
-        private FsyncPolicy fsync = FsyncPolicy.never();
+        private boolean append = APPEND.byDefault();
+        private SinkType type = TYPE.byDefault();
+        private int bufferSize = WriterConfig.BUFFER_SIZE.byDefault();
+        private int regionSize = REGION_SIZE.byDefault();
+        private FsyncPolicy fsync = FSYNC.byDefault();
         private Set<PosixFilePermission> filePermissions;
         private byte[] header;
         private byte[] footer;
@@ -152,12 +165,12 @@ public final class FileSinkOptions
         }
 
         /**
-         * @param kind how {@link FileChannelSink} writes
+         * @param type how the file is written
          * @return this builder
          */
-        public Builder kind(final SinkKind kind)
+        public Builder type(final SinkType type)
         {
-            this.kind = kind;
+            this.type = type;
             return this;
         }
 
@@ -227,11 +240,9 @@ public final class FileSinkOptions
          */
         public FileSinkOptions build()
         {
-            require(kind != null, "kind", null, "BLOCK or LINE");
-            require(bufferSize >= 1 && bufferSize <= MAX_SIZE, "bufferSize", bufferSize,
-                "a byte count from 1 to " + MAX_SIZE);
-            require(regionSize >= MIN_REGION_SIZE && regionSize <= MAX_SIZE, "regionSize", regionSize,
-                "a byte count from " + MIN_REGION_SIZE + " to " + MAX_SIZE);
+            require(type != null, "type", null, "BLOCK, LINE or MMAP");
+            WriterConfig.BUFFER_SIZE.require(bufferSize);
+            REGION_SIZE.require(regionSize);
             require(fsync != null, "fsync", null, "FsyncPolicy.never(), batch() or every(interval)");
             require(filePermissions == null || filePermissions.stream().allMatch(Objects::nonNull),
                 "filePermissions", filePermissions,

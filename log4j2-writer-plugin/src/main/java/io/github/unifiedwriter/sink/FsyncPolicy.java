@@ -53,6 +53,14 @@ public final class FsyncPolicy
         return new FsyncPolicy(interval.toNanos());
     }
 
+    /**
+     * {@return the interval of a policy made by {@link #every(Duration)}, as given; null for never and for batch}
+     */
+    public Duration interval()
+    {
+        return isNever() || intervalNanos == 0 ? null : Duration.ofNanos(intervalNanos);
+    }
+
     boolean isNever()
     {
         return this == NEVER;

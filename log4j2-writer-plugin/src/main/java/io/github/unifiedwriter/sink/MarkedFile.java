@@ -36,7 +36,7 @@ final class MarkedFile
     private final FileAttribute<?>[] attributes;
     private final boolean mapped;
     private final OpenMarker marker;
-    private final SyncSchedule sync;
+    private final FsyncSchedule sync;
     private FileChannel channel;
     private Object fileKey;
     private boolean regular;
@@ -55,7 +55,7 @@ final class MarkedFile
         this.opener = opener;
         this.mapped = mapped;
         this.marker = new OpenMarker(path, options.filePermissions());
-        this.sync = new SyncSchedule(options.fsync());
+        this.sync = new FsyncSchedule(options.fsync());
         final Set<PosixFilePermission> permissions = options.filePermissions();
         attributes = permissions == null ?
             new FileAttribute<?>[0] : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
@@ -119,7 +119,7 @@ final class MarkedFile
     }
 
     /** {@return the fsync schedule of the file, which the sink applies and the marker follows} */
-    SyncSchedule sync()
+    FsyncSchedule sync()
     {
         return sync;
     }

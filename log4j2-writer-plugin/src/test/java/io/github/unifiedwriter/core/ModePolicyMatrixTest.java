@@ -3,7 +3,7 @@ package io.github.unifiedwriter.core;
 import io.github.unifiedwriter.sink.FileChannelSink;
 import io.github.unifiedwriter.sink.FileSinkOptions;
 import io.github.unifiedwriter.sink.MappedFileSink;
-import io.github.unifiedwriter.sink.SinkKind;
+import io.github.unifiedwriter.sink.SinkType;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -51,9 +51,9 @@ class ModePolicyMatrixTest
         switch (sink)
         {
             case BLOCK:
-                return FileChannelSink.open(file, options.kind(SinkKind.BLOCK).build());
+                return FileChannelSink.open(file, options.type(SinkType.BLOCK).build());
             case LINE:
-                return FileChannelSink.open(file, options.kind(SinkKind.LINE).build());
+                return FileChannelSink.open(file, options.type(SinkType.LINE).build());
             case MMAP:
                 return MappedFileSink.open(file, options.build());
             default:

@@ -73,12 +73,15 @@ class AttributeTableTest
     void everyNestedElementHasARowAndEveryRowIsAnElement()
     {
         final Set<String> elements = new TreeSet<>();
-        for (final Field field : UnifiedWriterBuilder.class.getDeclaredFields())
+        for (Class<?> type = UnifiedWriterBuilder.class; type != null; type = type.getSuperclass())
         {
-            final PluginElement element = field.getAnnotation(PluginElement.class);
-            if (element != null)
+            for (final Field field : type.getDeclaredFields())
             {
-                elements.add(element.value());
+                final PluginElement element = field.getAnnotation(PluginElement.class);
+                if (element != null)
+                {
+                    elements.add(element.value());
+                }
             }
         }
         assertEquals(elements, new TreeSet<>(MarkdownTable.read(page(), "element").keys()));
@@ -153,8 +156,8 @@ class AttributeTableTest
         final String shown = page.substring(start, page.indexOf("```", start)).trim().replace("\n", " ");
         try (StatusCapture status = new StatusCapture())
         {
-            assertNull(UnifiedWriterAppender.newBuilder().setName("app").setFileName(file("app"))
-                .setShutdownTimeout("5000").build());
+            assertNull(UnifiedWriterAppender.newBuilder().setName("app").setAttribute("fileName", file("app"))
+                .setAttribute("shutdownTimeout", "5000").build());
             assertEquals(List.of(shown), status.errors());
         }
     }

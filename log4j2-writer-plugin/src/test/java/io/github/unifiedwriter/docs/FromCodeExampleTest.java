@@ -28,8 +28,8 @@ class FromCodeExampleTest
         final Path file = dir.resolve("app.log");
         final UnifiedWriterAppender appender = UnifiedWriterAppender.newBuilder()
             .setName("app")
-            .setFileName(file.toString())
-            .setPolicy("drop_oldest")
+            .setAttribute("fileName", file.toString())
+            .setAttribute("policy", "drop_oldest")
             .setLayout(PatternLayout.newBuilder().withPattern("%d %-5level %c{1} - %m%n").build())
             .build();
 

@@ -30,7 +30,8 @@ class EncodeFailureTest
     {
         final Path file = dir.resolve("layout.log");
         final UnifiedWriterAppender appender = UnifiedWriterAppender.newBuilder().setName("layout")
-            .setFileName(file.toString()).setJmx("false").setLayout(new OddEventsThrow()).build();
+            .setAttribute("fileName", file.toString()).setAttribute("jmx", "false").setLayout(new OddEventsThrow())
+            .build();
         appender.start();
         for (int i = 0; i < 1000; i++)
         {

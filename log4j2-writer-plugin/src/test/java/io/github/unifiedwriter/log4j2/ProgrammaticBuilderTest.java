@@ -25,7 +25,8 @@ class ProgrammaticBuilderTest
     {
         final Path file = dir.resolve("code.log");
         final UnifiedWriterAppender appender = UnifiedWriterAppender.newBuilder().setName("code")
-            .setFileName(file.toString()).setWriterType("line").setJmx("false").build();
+            .setAttribute("fileName", file.toString()).setAttribute("writerType", "line").setAttribute("jmx", "false")
+            .build();
         assertNotNull(appender);
         appender.start();
         appender.append(Log4jLogEvent.newBuilder().setLevel(Level.INFO)
@@ -39,8 +40,9 @@ class ProgrammaticBuilderTest
     {
         try (StatusCapture status = new StatusCapture())
         {
-            assertNull(UnifiedWriterAppender.newBuilder().setName("code").setFileName(dir.resolve("x.log").toString())
-                .setShutdownTimeout("5000").build());
+            assertNull(UnifiedWriterAppender.newBuilder().setName("code")
+                .setAttribute("fileName", dir.resolve("x.log").toString()).setAttribute("shutdownTimeout", "5000")
+                .build());
             assertTrue(status.errors().stream().anyMatch((e) -> e.contains("shutdownTimeout=\"5000\"") &&
                 e.contains("5000ms")), status.errors().toString());
         }

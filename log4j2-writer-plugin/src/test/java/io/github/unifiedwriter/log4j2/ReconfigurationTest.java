@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
+import io.github.unifiedwriter.sink.SinkType;
 import io.github.unifiedwriter.core.WriterMetrics;
 import io.github.unifiedwriter.testing.NumberedLines;
 import io.github.unifiedwriter.testing.Threads;
@@ -40,8 +41,8 @@ class ReconfigurationTest
         "writerType=\"block\" ringSize=\"64\" bufferSize=\"1KB\" batchSize=\"8\"",
     };
     private static final int[] RING_SIZES = {1024, 1024, 256, 128, 64};
-    private static final WriterType[] TYPES = {
-        WriterType.BLOCK, WriterType.BLOCK, WriterType.LINE, WriterType.MMAP, WriterType.BLOCK};
+    private static final SinkType[] TYPES = {
+        SinkType.BLOCK, SinkType.BLOCK, SinkType.LINE, SinkType.MMAP, SinkType.BLOCK};
 
     @TempDir
     Path dir;

@@ -26,8 +26,8 @@ public final class CrashChild
 
     public static void main(final String[] args) throws Exception
     {
-        final BatchDestination sink = SinkType.valueOf(args[0])
-            .open(Path.of(args[1]), FileSinkOptions.builder().bufferSize(4096).regionSize(REGION));
+        final BatchDestination sink = Sinks.open(SinkType.valueOf(args[0]), Path.of(args[1]),
+            FileSinkOptions.builder().bufferSize(4096).regionSize(REGION));
         final String[] records = new String[BATCH];
         for (long n = 0; n < LIMIT; )
         {

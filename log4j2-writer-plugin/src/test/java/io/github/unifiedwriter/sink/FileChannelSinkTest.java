@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** How each kind turns a batch into write calls, seen through a channel that records them. */
+/** How each type turns a batch into write calls, seen through a channel that records them. */
 class FileChannelSinkTest
 {
     @TempDir
@@ -58,7 +58,7 @@ class FileChannelSinkTest
     {
         final Path file = dir.resolve(type + ".log");
         final Faults recorder = new Faults();
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder().bufferSize(bufferSize), recorder))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().bufferSize(bufferSize), recorder))
         {
             sink.write(TestBatch.of(records));
         }

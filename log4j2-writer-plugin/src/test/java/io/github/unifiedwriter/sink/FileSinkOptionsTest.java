@@ -19,7 +19,7 @@ class FileSinkOptionsTest
     {
         final FileSinkOptions options = FileSinkOptions.builder().build();
         assertTrue(options.append());
-        assertEquals(SinkKind.BLOCK, options.kind());
+        assertEquals(SinkType.BLOCK, options.type());
         assertEquals(64 * 1024, options.bufferSize());
         assertEquals(32 * 1024 * 1024, options.regionSize());
         assertEquals(FsyncPolicy.never(), options.fsync());
@@ -31,7 +31,7 @@ class FileSinkOptionsTest
     @Test
     void refusalNamesTheFieldTheValueAndWhatIsAccepted()
     {
-        refused(b -> b.kind(null), "Invalid kind: 'null'; accepted: BLOCK or LINE");
+        refused(b -> b.type(null), "Invalid type: 'null'; accepted: BLOCK, LINE or MMAP");
         refused(b -> b.bufferSize(0), "Invalid bufferSize: '0'; accepted: a byte count from 1 to 1073741824");
         refused(b -> b.bufferSize(-5), "Invalid bufferSize: '-5'");
         refused(b -> b.regionSize(100), "Invalid regionSize: '100'; accepted: a byte count from 4096 to 1073741824");

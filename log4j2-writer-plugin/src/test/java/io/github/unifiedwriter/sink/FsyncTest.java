@@ -31,11 +31,11 @@ class FsyncTest
         for (int i = 1; i <= 3; i++)
         {
             sink.write(TestBatch.of("line " + i + "\n"));
-            assertEquals(i, SinkType.forces(sink));
+            assertEquals(i, Sinks.forces(sink));
         }
         sink.idle();
         sink.close();
-        assertEquals(3, SinkType.forces(sink));
+        assertEquals(3, Sinks.forces(sink));
     }
 
     @ParameterizedTest
@@ -46,7 +46,7 @@ class FsyncTest
         sink.write(TestBatch.of("a\n", "b\n"));
         sink.idle();
         sink.close();
-        assertEquals(0, SinkType.forces(sink));
+        assertEquals(0, Sinks.forces(sink));
     }
 
     @ParameterizedTest
@@ -59,9 +59,9 @@ class FsyncTest
             sink.write(TestBatch.of("line " + i + "\n"));
             sink.idle();
         }
-        assertEquals(0, SinkType.forces(sink));
+        assertEquals(0, Sinks.forces(sink));
         sink.close();
-        assertEquals(1, SinkType.forces(sink));
+        assertEquals(1, Sinks.forces(sink));
     }
 
     @ParameterizedTest
@@ -70,14 +70,14 @@ class FsyncTest
     {
         final BatchDestination sink = open(type, ALWAYS_DUE);
         sink.write(TestBatch.of("a\n"));
-        assertEquals(1, SinkType.forces(sink));
+        assertEquals(1, Sinks.forces(sink));
         sink.idle();
         sink.idle();
-        assertEquals(1, SinkType.forces(sink), "nothing new to force");
+        assertEquals(1, Sinks.forces(sink), "nothing new to force");
         sink.write(TestBatch.of("b\n"));
-        assertEquals(2, SinkType.forces(sink));
+        assertEquals(2, Sinks.forces(sink));
         sink.close();
-        assertEquals(2, SinkType.forces(sink));
+        assertEquals(2, Sinks.forces(sink));
     }
 
     @ParameterizedTest
@@ -87,10 +87,10 @@ class FsyncTest
         final BatchDestination sink = open(type, DAILY);
         sink.write(TestBatch.of("a\n"));
         sink.idle();
-        assertEquals(0, SinkType.forces(sink));
-        SinkType.setFsync(sink, ALWAYS_DUE);
+        assertEquals(0, Sinks.forces(sink));
+        Sinks.setFsync(sink, ALWAYS_DUE);
         sink.idle();
-        assertEquals(1, SinkType.forces(sink));
+        assertEquals(1, Sinks.forces(sink));
         sink.close();
     }
 
@@ -100,11 +100,11 @@ class FsyncTest
     {
         final BatchDestination sink = open(type, FsyncPolicy.never());
         sink.write(TestBatch.of("a\n"));
-        final Thread operator = new Thread(() -> SinkType.setFsync(sink, FsyncPolicy.batch()));
+        final Thread operator = new Thread(() -> Sinks.setFsync(sink, FsyncPolicy.batch()));
         operator.start();
         operator.join();
         sink.write(TestBatch.of("b\n"));
-        assertEquals(1, SinkType.forces(sink));
+        assertEquals(1, Sinks.forces(sink));
         sink.close();
     }
 
@@ -115,7 +115,7 @@ class FsyncTest
         final Path file = dir.resolve("sync.log");
         final Faults disk = new Faults();
         disk.failForce = true;
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder().fsync(FsyncPolicy.batch()), disk))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().fsync(FsyncPolicy.batch()), disk))
         {
             final TestBatch batch = TestBatch.of("a\n", "b\n", "c\n");
             assertThrows(SyncFailedException.class, () -> sink.write(batch));
@@ -123,13 +123,13 @@ class FsyncTest
             sink.reopen();
             disk.failForce = false;
             sink.write(TestBatch.of("d\n"));
-            assertEquals(1, SinkType.forces(sink));
+            assertEquals(1, Sinks.forces(sink));
         }
         assertEquals("a\nb\nc\nd\n", Files.readString(file));
     }
 
     private BatchDestination open(final SinkType type, final FsyncPolicy fsync) throws IOException
     {
-        return type.open(dir.resolve(type + ".log"), FileSinkOptions.builder().fsync(fsync).regionSize(4096));
+        return Sinks.open(type, dir.resolve(type + ".log"), FileSinkOptions.builder().fsync(fsync).regionSize(4096));
     }
 }

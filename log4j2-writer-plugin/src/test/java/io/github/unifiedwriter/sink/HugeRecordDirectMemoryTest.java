@@ -42,7 +42,7 @@ class HugeRecordDirectMemoryTest
         // A fresh thread has no cached direct buffers; the growth is read while it is still alive.
         final Thread writer = new Thread(() ->
         {
-            try (BatchDestination sink = type.open(file, FileSinkOptions.builder()))
+            try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder()))
             {
                 final long before = directBytesUsed();
                 sink.write(TestBatch.of(new String(huge, java.nio.charset.StandardCharsets.US_ASCII)));

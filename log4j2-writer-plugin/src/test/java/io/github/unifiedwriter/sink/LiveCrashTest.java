@@ -41,7 +41,7 @@ class LiveCrashTest
             final Path file = dir.resolve(type + "-" + run + ".log");
             final String context = type + " run " + run + " seed " + seed;
             killMidStream(type, file, 5 + random.nextInt(60), context);
-            try (BatchDestination sink = type.open(file, FileSinkOptions.builder().regionSize(CrashChild.REGION)))
+            try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().regionSize(CrashChild.REGION)))
             {
                 final List<String> appended = new ArrayList<>();
                 for (int i = 0; i < APPENDED; i++)

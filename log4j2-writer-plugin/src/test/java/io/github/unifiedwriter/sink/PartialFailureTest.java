@@ -45,7 +45,7 @@ class PartialFailureTest
         final Path file = dir.resolve("full.log");
         final Faults disk = new Faults();
         disk.space = cut;
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder().bufferSize(200), disk))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().bufferSize(200), disk))
         {
             final TestBatch batch = TestBatch.of(records);
             assertThrows(IOException.class, () -> sink.write(batch));
@@ -72,7 +72,7 @@ class PartialFailureTest
         final Faults disk = new Faults();
         disk.space = 7;
         final TestBatch batch = TestBatch.of("one\n", "two\n", "three\n");
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder(), disk))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder(), disk))
         {
             assertThrows(IOException.class, () -> sink.write(batch));
             assertEquals("one\ntwo", Files.readString(file), "the torn record is on disk");
@@ -88,7 +88,7 @@ class PartialFailureTest
         final Faults disk = new Faults();
         disk.space = 10 + 500;
         final String big = "B".repeat(2000) + "\n";
-        try (BatchDestination sink = SinkType.BLOCK.open(file, FileSinkOptions.builder().bufferSize(64), disk))
+        try (BatchDestination sink = Sinks.open(SinkType.BLOCK, file, FileSinkOptions.builder().bufferSize(64), disk))
         {
             final TestBatch batch = TestBatch.of("0123\n", "4567\n", big, "tail\n");
             assertThrows(IOException.class, () -> sink.write(batch));
@@ -109,7 +109,7 @@ class PartialFailureTest
         final Faults disk = new Faults();
         disk.maxPerWrite = 7;
         final String big = "B".repeat(300) + "\n";
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder().bufferSize(64), disk))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().bufferSize(64), disk))
         {
             sink.write(TestBatch.of("first line\n", big, "third\n"));
         }
@@ -123,7 +123,7 @@ class PartialFailureTest
     {
         final Path full = Path.of("/dev/full");
         assumeTrue(Files.isWritable(full), "/dev/full is available");
-        try (BatchDestination sink = type.open(full, FileSinkOptions.builder()))
+        try (BatchDestination sink = Sinks.open(type, full, FileSinkOptions.builder()))
         {
             for (int attempt = 0; attempt < 3; attempt++)
             {
@@ -147,7 +147,7 @@ class PartialFailureTest
         {
             records.add(String.valueOf(i).repeat(999) + "\n");
         }
-        try (BatchDestination sink = SinkType.MMAP.open(file, FileSinkOptions.builder().regionSize(4096), faults))
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, FileSinkOptions.builder().regionSize(4096), faults))
         {
             final TestBatch batch = TestBatch.of(records);
             assertThrows(IOException.class, () -> sink.write(batch));
@@ -168,7 +168,7 @@ class PartialFailureTest
     void truncationBehindTheMappedSinkFailsTheWriteBeforeAnyCopy() throws IOException
     {
         final Path file = dir.resolve("copytruncate.log");
-        try (BatchDestination sink = SinkType.MMAP.open(file, FileSinkOptions.builder().regionSize(1 << 16)))
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, FileSinkOptions.builder().regionSize(1 << 16)))
         {
             sink.write(TestBatch.of("before\n"));
             try (FileChannel other = FileChannel.open(file, StandardOpenOption.WRITE))
@@ -189,7 +189,7 @@ class PartialFailureTest
     void mappingFaultWithinWriteIsReportedAsIOExceptionWithRecordsBeforeItConfirmed() throws IOException
     {
         final Path file = dir.resolve("fault.log");
-        try (BatchDestination sink = SinkType.MMAP.open(file, FileSinkOptions.builder().regionSize(4096)))
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, FileSinkOptions.builder().regionSize(4096)))
         {
             final TestBatch good = TestBatch.of("one\n", "two\n", "three\n");
             final RecordBatch faulting = new RecordBatch()
@@ -233,7 +233,7 @@ class PartialFailureTest
         final Path file = dir.resolve("app.log");
         final Path rotated = dir.resolve("app.log.1");
         final String newcomer = "written by another process, longer than what the sink had written\n";
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder().regionSize(4096)))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().regionSize(4096)))
         {
             sink.write(TestBatch.of("old 1\n", "old 2\n"));
             Files.move(file, rotated);
@@ -252,7 +252,7 @@ class PartialFailureTest
         final Path file = dir.resolve("app.log");
         final FileSinkOptions.Builder options = FileSinkOptions.builder().regionSize(4096)
             .header("# header\n".getBytes(StandardCharsets.UTF_8));
-        try (BatchDestination sink = type.open(file, options))
+        try (BatchDestination sink = Sinks.open(type, file, options))
         {
             sink.write(TestBatch.of("old\n"));
             Files.move(file, dir.resolve("app.log.1"));
@@ -266,7 +266,7 @@ class PartialFailureTest
     void fileChannelSinkWritesFromTheNewEndAfterTruncationBehindItsBack() throws IOException
     {
         final Path file = dir.resolve("copytruncate.log");
-        try (BatchDestination sink = SinkType.BLOCK.open(file, FileSinkOptions.builder()))
+        try (BatchDestination sink = Sinks.open(SinkType.BLOCK, file, FileSinkOptions.builder()))
         {
             sink.write(TestBatch.of("before 1\n", "before 2\n"));
             try (FileChannel other = FileChannel.open(file, StandardOpenOption.WRITE))

@@ -28,7 +28,8 @@ class ReservationAheadTest
         final Path file = dir.resolve("ahead.log");
         final Faults disk = new Faults();
         final List<String> records = records(12);
-        try (BatchDestination sink = SinkType.MMAP.open(file, FileSinkOptions.builder().regionSize(REGION), disk))
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, FileSinkOptions.builder().regionSize(REGION),
+            disk))
         {
             for (final String record : records)
             {
@@ -51,7 +52,8 @@ class ReservationAheadTest
         final Faults disk = new Faults();
         disk.space = REGION + 100;
         final List<String> records = records(6);
-        try (BatchDestination sink = SinkType.MMAP.open(file, FileSinkOptions.builder().regionSize(REGION), disk))
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, FileSinkOptions.builder().regionSize(REGION),
+            disk))
         {
             sink.write(TestBatch.of(records.subList(0, 3)));
             final TestBatch crossing = TestBatch.of(records.subList(3, 6));

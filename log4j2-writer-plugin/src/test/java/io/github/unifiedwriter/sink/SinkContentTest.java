@@ -30,7 +30,7 @@ class SinkContentTest
     {
         final Path file = dir.resolve("app.log");
         final StringBuilder expected = new StringBuilder();
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder().bufferSize(256).regionSize(4096)))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().bufferSize(256).regionSize(4096)))
         {
             for (int b = 0; b < 50; b++)
             {
@@ -55,7 +55,7 @@ class SinkContentTest
         final Path file = dir.resolve("big.log");
         final String big = "B".repeat(10_000) + "\n";
         final String huge = "H".repeat(3 * 4096 + 5) + "\n";
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder().bufferSize(64).regionSize(4096)))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().bufferSize(64).regionSize(4096)))
         {
             sink.write(TestBatch.of("a\n", big, "b\n", huge, huge, "c\n"));
             sink.write(TestBatch.of(big));
@@ -68,7 +68,7 @@ class SinkContentTest
     void writesEmptyRecordsAsNothing(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("empty.log");
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder()))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder()))
         {
             final TestBatch batch = TestBatch.of("", "one\n", "", "", "two\n", "");
             sink.write(batch);
@@ -85,7 +85,7 @@ class SinkContentTest
     {
         final Path file = dir.resolve("utf8.log");
         final String text = "żółć 日本語 🚀 ünïcødé\n";
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder().bufferSize(7).regionSize(4096)))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().bufferSize(7).regionSize(4096)))
         {
             sink.write(TestBatch.of(text, "é\n", text.repeat(300)));
         }
@@ -98,13 +98,13 @@ class SinkContentTest
     {
         final Path file = dir.resolve("app.log");
         Files.writeString(file, "old 1\nold 2\n");
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder().append(true)))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().append(true)))
         {
             sink.write(TestBatch.of("new 1\n"));
         }
         assertEquals("old 1\nold 2\nnew 1\n", Files.readString(file));
 
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder().append(false)))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder().append(false)))
         {
             sink.write(TestBatch.of("fresh\n"));
         }
@@ -119,18 +119,18 @@ class SinkContentTest
         final FileSinkOptions.Builder options = FileSinkOptions.builder()
             .header("# header\n".getBytes(StandardCharsets.UTF_8))
             .footer("# footer\n".getBytes(StandardCharsets.UTF_8));
-        try (BatchDestination sink = type.open(file, options))
+        try (BatchDestination sink = Sinks.open(type, file, options))
         {
             sink.write(TestBatch.of("one\n"));
         }
-        try (BatchDestination sink = type.open(file, options))
+        try (BatchDestination sink = Sinks.open(type, file, options))
         {
             sink.write(TestBatch.of("two\n"));
         }
         assertEquals("# header\none\n# footer\ntwo\n# footer\n", Files.readString(file));
 
         final Path empty = Files.createFile(dir.resolve("empty.log"));
-        type.open(empty, options).close();
+        Sinks.open(type, empty, options).close();
         assertEquals("# header\n# footer\n", Files.readString(empty));
     }
 
@@ -139,7 +139,7 @@ class SinkContentTest
     void createsMissingParentFolders(final SinkType type) throws IOException
     {
         final Path file = dir.resolve("a/b/c/app.log");
-        try (BatchDestination sink = type.open(file, FileSinkOptions.builder()))
+        try (BatchDestination sink = Sinks.open(type, file, FileSinkOptions.builder()))
         {
             sink.write(TestBatch.of("deep\n"));
         }
@@ -154,7 +154,7 @@ class SinkContentTest
         final Path file = dir.resolve("logs/app/app.log");
         final FileSinkOptions.Builder options = FileSinkOptions.builder()
             .filePermissions(PosixFilePermissions.fromString("rw-r-----"));
-        try (BatchDestination sink = type.open(file, options))
+        try (BatchDestination sink = Sinks.open(type, file, options))
         {
             sink.write(TestBatch.of("secret\n"));
         }
@@ -163,14 +163,14 @@ class SinkContentTest
         assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("logs"))));
 
         final Path shared = dir.resolve("shared/app.log");
-        type.open(shared, FileSinkOptions.builder().filePermissions(PosixFilePermissions.fromString("rw-rw----")))
+        Sinks.open(type, shared, FileSinkOptions.builder().filePermissions(PosixFilePermissions.fromString("rw-rw----")))
             .close();
         assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)));
         assertEquals("rwxrwx---", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared.getParent())));
 
         final Path existing = Files.writeString(dir.resolve("existing.log"), "kept\n");
         Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-rw-rw-"));
-        type.open(existing, options).close();
+        Sinks.open(type, existing, options).close();
         assertEquals("rw-rw-rw-", PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
     }
 
@@ -187,7 +187,7 @@ class SinkContentTest
         }
         final TestBatch heap = TestBatch.of(records);
         final TestBatch direct = TestBatch.direct(records);
-        try (BatchDestination sink = type.open(dir.resolve("alloc.log"), FileSinkOptions.builder().regionSize(1 << 20)))
+        try (BatchDestination sink = Sinks.open(type, dir.resolve("alloc.log"), FileSinkOptions.builder().regionSize(1 << 20)))
         {
             for (int i = 0; i < 2_000; i++)
             {

@@ -51,7 +51,7 @@ class TornTailTest
     void aFileNoSinkWroteIsNeverCut(final SinkType type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "line1\nline2 without newline");
-        try (BatchDestination sink = type.open(file, SMALL))
+        try (BatchDestination sink = Sinks.open(type, file, SMALL))
         {
             assertNull(((FileSink)sink).openWarning());
             sink.write(TestBatch.of("new\n"));
@@ -65,7 +65,7 @@ class TornTailTest
         final SinkType type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "older text; no end");
-        crash(type.open(file, SMALL), "a;", "b;");
+        crash(Sinks.open(type, file, SMALL), "a;", "b;");
         tear(file, "older text; no end".length() + 4, "c;c;c");
 
         final String recovery = appendAndClose(type, file, "d;");
@@ -80,7 +80,7 @@ class TornTailTest
     void aTornRecordWithNoDelimiterSinceTheStartIsCutBackToTheStart(final SinkType type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "older\n");
-        crash(type.open(file, SMALL));
+        crash(Sinks.open(type, file, SMALL));
         tear(file, 6, "first record, torn");
 
         appendAndClose(type, file, "next\n");
@@ -94,7 +94,7 @@ class TornTailTest
         throws IOException
     {
         final Path file = dir.resolve(type + ".log");
-        crash(type.open(file, SMALL), "a;", "b.");
+        crash(Sinks.open(type, file, SMALL), "a;", "b.");
         tear(file, 4, "c");
 
         final String recovery = appendAndClose(type, file, "d");
@@ -109,7 +109,7 @@ class TornTailTest
     void tailsLongerThanOneScanChunkAreCut(final SinkType type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
-        crash(type.open(file, FileSinkOptions.builder().regionSize(1 << 20)), "one\n");
+        crash(Sinks.open(type, file, FileSinkOptions.builder().regionSize(1 << 20)), "one\n");
         tear(file, 4, "t".repeat(150_000));
 
         appendAndClose(type, file, "next\n");
@@ -122,7 +122,7 @@ class TornTailTest
     void aMarkerAboutAFileNoLongerThereLeavesTheFileThereAsItIs(final SinkType type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
-        crash(type.open(file, SMALL), "a\n");
+        crash(Sinks.open(type, file, SMALL), "a\n");
         Files.move(file, dir.resolve("rotated.log"));
         Files.writeString(file, "another tool's\ntail");
 
@@ -152,7 +152,7 @@ class TornTailTest
     void aCrashWhileTheMarkerWasReplacedLeavesTheLastWholeMarkerInForce(final SinkType type) throws IOException
     {
         final Path file = dir.resolve(type + ".log");
-        crash(type.open(file, SMALL), "a\n");
+        crash(Sinks.open(type, file, SMALL), "a\n");
         final Path temp = temp(file);
         Files.writeString(temp, "unifiedwriter-open-marker 1\nfile=(half");
         tear(file, 2, "to");
@@ -170,7 +170,7 @@ class TornTailTest
     void cuttingAgainWithTheSameMarkerCutsNothingMore(final SinkType type) throws IOException
     {
         final Path file = Files.writeString(dir.resolve(type + ".log"), "x");
-        crash(type.open(file, SMALL), "a\n", "b\n");
+        crash(Sinks.open(type, file, SMALL), "a\n", "b\n");
         tear(file, 5, "c");
         final OpenMarker.State left = new OpenMarker(file, null).read();
 
@@ -190,7 +190,7 @@ class TornTailTest
     {
         final Path file = dir.resolve(type + ".log");
         Files.createDirectory(temp(file));
-        try (BatchDestination sink = type.open(file, SMALL))
+        try (BatchDestination sink = Sinks.open(type, file, SMALL))
         {
             final String warning = ((FileSink)sink).openWarning();
             assertTrue(warning.startsWith("Cannot write the open marker") && warning.contains("will not be cut"),
@@ -210,7 +210,7 @@ class TornTailTest
         Files.createDirectories(marker(file).resolve("in the way"));
         Files.createDirectory(temp(file));
 
-        final IOException refused = assertThrows(IOException.class, () -> type.open(file, SMALL));
+        final IOException refused = assertThrows(IOException.class, () -> Sinks.open(type, file, SMALL));
 
         assertTrue(refused.getMessage().startsWith("Cannot replace or remove the open marker"), refused.getMessage());
         assertEquals("kept\n", Files.readString(file));
@@ -221,7 +221,7 @@ class TornTailTest
     {
         final Path file = dir.resolve("nul.log");
         final TestBatch batch = TestBatch.of("a\n", "b\0", "c\n");
-        try (BatchDestination sink = SinkType.MMAP.open(file, SMALL))
+        try (BatchDestination sink = Sinks.open(SinkType.MMAP, file, SMALL))
         {
             final IOException refused = assertThrows(IOException.class, () -> sink.write(batch));
             assertTrue(refused.getMessage().contains("ends with a NUL byte"), refused.getMessage());
@@ -236,7 +236,7 @@ class TornTailTest
         throws IOException
     {
         final Path file = dir.resolve(type + ".log");
-        crash(type.open(file, SMALL), "a\0", "b\0");
+        crash(Sinks.open(type, file, SMALL), "a\0", "b\0");
         tear(file, 4, "c");
 
         appendAndClose(type, file, "d\0");
@@ -256,7 +256,7 @@ class TornTailTest
 
     private static void write(final SinkType type, final Path file, final String... records) throws IOException
     {
-        try (BatchDestination sink = type.open(file, SMALL))
+        try (BatchDestination sink = Sinks.open(type, file, SMALL))
         {
             assertNull(((FileSink)sink).openWarning(), "a clean close leaves nothing to recover");
             sink.write(TestBatch.of(records));
@@ -290,7 +290,7 @@ class TornTailTest
         throws IOException
     {
         final String recovery;
-        try (BatchDestination sink = type.open(file, SMALL))
+        try (BatchDestination sink = Sinks.open(type, file, SMALL))
         {
             recovery = ((FileSink)sink).openWarning();
             sink.write(TestBatch.of(record));

@@ -9,14 +9,14 @@ import java.util.Objects;
  * last force was, and forces when the policy says so. The policy may be replaced from any thread, hence
  * volatile; everything else belongs to the writer thread.
  */
-final class SyncSchedule
+final class FsyncSchedule
 {
     private volatile FsyncPolicy policy;
     private boolean unforced;
     private long lastForceNanos = System.nanoTime();
     private long forces;
 
-    SyncSchedule(final FsyncPolicy policy)
+    FsyncSchedule(final FsyncPolicy policy)
     {
         policy(policy);
     }
