@@ -2,6 +2,8 @@ package io.github.unifiedwriter.log4j2;
 
 import java.nio.ByteBuffer;
 
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 
 /**
@@ -18,6 +20,27 @@ final class EncodeBuffer implements ByteBufferDestination
     static final int RETAINED_MAX = 32 * 1024;
 
     private ByteBuffer buffer = ByteBuffer.allocate(INITIAL);
+    private PatternEncoder pattern;
+
+    /** Encodes the event: straight into this buffer for a PatternLayout in a common charset, else by the layout. */
+    void encode(final Layout<?> layout, final LogEvent event)
+    {
+        if (pattern == null)
+        {
+            pattern = new PatternEncoder();
+        }
+        if (!pattern.encode(layout, event, this))
+        {
+            layout.encode(event, this);
+        }
+    }
+
+    /** Room for {@code bytes} more bytes after the position, for {@link PatternEncoder}. */
+    ByteBuffer room(final int bytes)
+    {
+        grow(bytes);
+        return buffer;
+    }
 
     @Override
     public ByteBuffer getByteBuffer()
@@ -25,11 +48,14 @@ final class EncodeBuffer implements ByteBufferDestination
         return buffer;
     }
 
-    /** Called by the layout when the buffer is full: grow instead of writing out half an event. */
+    /**
+     * Called by the layout when the next bytes do not fit: grow instead of writing out half an event. It grows
+     * even when a few bytes are left, since a char of several bytes may not fit in them.
+     */
     @Override
     public ByteBuffer drain(final ByteBuffer full)
     {
-        grow(1);
+        grow(buffer.remaining() + 1);
         return buffer;
     }
 

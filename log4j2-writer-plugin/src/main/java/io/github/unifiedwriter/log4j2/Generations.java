@@ -70,7 +70,7 @@ final class Generations
     {
         try
         {
-            layout.encode(event, buffer);
+            buffer.encode(layout, event);
         }
         catch (final RuntimeException | Error ex)
         {
