@@ -34,22 +34,24 @@ public final class EncodePathAlternation
         final double[] old = new double[rounds];
         final double[] fast = new double[rounds];
         final double[] serialize = new double[rounds];
+        final double[] noCopy = new double[rounds];
         final double[] ratio = new double[rounds];
         for (int warm = 0; warm < 10; warm++)
         {
             run(bench, 0, block, hole);
             run(bench, 1, block, hole);
             run(bench, 2, block, hole);
+            run(bench, 3, block, hole);
         }
         for (int r = 0; r < rounds; r++)
         {
-            for (int k = 0; k < 3; k++)
+            for (int k = 0; k < 4; k++)
             {
-                final int path = (r + k) % 3;
+                final int path = (r + k) % 4;
                 final long start = threads.getCurrentThreadCpuTime();
                 run(bench, path, block, hole);
                 final double ns = (threads.getCurrentThreadCpuTime() - start) / (double)block;
-                (path == 0 ? old : path == 1 ? fast : serialize)[r] = ns;
+                (path == 0 ? old : path == 1 ? fast : path == 2 ? serialize : noCopy)[r] = ns;
             }
             ratio[r] = fast[r] / old[r];
         }
@@ -57,6 +59,7 @@ public final class EncodePathAlternation
             text, rounds, block));
         System.out.println("layoutEncode   " + summary(old));
         System.out.println("patternEncoder " + summary(fast));
+        System.out.println("patternEncoderNoCopy " + summary(noCopy));
         System.out.println("serializeOnly  " + summary(serialize));
         System.out.println("patternEncoder/layoutEncode per round " + summary(ratio));
     }
@@ -65,7 +68,8 @@ public final class EncodePathAlternation
     {
         for (int i = 0; i < block; i++)
         {
-            hole.consume(path == 0 ? bench.layoutEncode() : path == 1 ? bench.patternEncoder() : bench.serializeOnly());
+            hole.consume(path == 0 ? bench.layoutEncode() : path == 1 ? bench.patternEncoder() :
+                path == 2 ? bench.serializeOnly() : bench.patternEncoderNoCopy());
         }
     }
 

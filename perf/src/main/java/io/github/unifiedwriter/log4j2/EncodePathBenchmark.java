@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The caller's encoding, per event, with the comparison's pattern: {@link #layoutEncode} is the appender's old
  * path ({@code PatternLayout.encode} into the thread's {@link EncodeBuffer}), {@link #patternEncoder} the new one
  * ({@link PatternEncoder}); both end with the copy into a slot-sized array, as the ring's copy does.
- * {@link #serializeOnly} is the layout's text alone, so the difference is what encoding costs. The message is
+ * {@link #patternEncoderNoCopy} leaves the copy out. {@link #serializeOnly} is the layout's text alone, so the difference is what encoding costs. The message is
  * already formatted: its parameters are Log4j2's logger's cost, before any appender.
  *
  * <p>It lives in the appender's package, in the perf jar, to reach the package-private classes it compares.
@@ -75,6 +75,17 @@ public class EncodePathBenchmark
         event.setTimeMillis(System.currentTimeMillis());
         buffer.encode(layout, event);
         return handOver();
+    }
+
+    /** The new path without the copy into the slot: what encoding straight into a claimed slot would leave. */
+    @Benchmark
+    public int patternEncoderNoCopy()
+    {
+        event.setTimeMillis(System.currentTimeMillis());
+        buffer.encode(layout, event);
+        final int n = buffer.record().remaining();
+        buffer.reset();
+        return n;
     }
 
     @Benchmark
