@@ -54,6 +54,28 @@ class PatternEncoderPropertyTest
         }
     }
 
+    /** Surrogates and other chars right at Log4j2's chunk ends, where its encoder drops a high surrogate. */
+    @Property(tries = 500)
+    void writesTheBytesLog4j2WritesAtChunkEnds(@ForAll("chunkEnds") final Tuple.Tuple3<String, Charset, Boolean> input)
+    {
+        writesTheBytesLog4j2Writes(Tuple.of(input.get1(), "%m%n", input.get2(), input.get3()));
+    }
+
+    @Provide
+    Arbitrary<Tuple.Tuple3<String, Charset, Boolean>> chunkEnds()
+    {
+        final Arbitrary<String> tail = Arbitraries.frequencyOf(
+            Tuple.of(3, Arbitraries.integers().between(0x10000, 0x10FFFF).map(Character::toString)),
+            Tuple.of(2, Arbitraries.chars().range('\ud800', '\udfff').map(String::valueOf)),
+            Tuple.of(1, Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMaxLength(3))).list().ofMaxSize(6)
+            .map((parts) -> String.join("", parts));
+        final Arbitrary<String> text = Combinators.combine(Arbitraries.integers().between(1, 2),
+            Arbitraries.integers().between(-2, 1), tail)
+            .as((chunks, offset, end) -> "y".repeat(chunks * Constants.ENCODER_CHAR_BUFFER_SIZE + offset) + end);
+        return Combinators.combine(text, Arbitraries.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1,
+            StandardCharsets.US_ASCII), Arbitraries.of(true, false)).as(Tuple::of);
+    }
+
     @Provide
     Arbitrary<Tuple.Tuple4<String, String, Charset, Boolean>> events()
     {
@@ -74,7 +96,8 @@ class PatternEncoderPropertyTest
             Tuple.of(5, Arbitraries.integers().between(0x10000, 0x10FFFF).map(Character::toString)),
             Tuple.of(3, Arbitraries.chars().range('\ud800', '\udfff').map(String::valueOf)),
             Tuple.of(3, Arbitraries.of("\n", "\r\n", "\t", "\u0000")),
-            Tuple.of(1, Arbitraries.integers().between(1, 3 * Constants.ENCODER_CHAR_BUFFER_SIZE).map("x"::repeat)));
+            Tuple.of(1, Arbitraries.integers().between(1, 3 * Constants.ENCODER_CHAR_BUFFER_SIZE).map("x"::repeat)),
+            Tuple.of(2, Arbitraries.integers().between(-2, 1).map((d) -> "y".repeat(Constants.ENCODER_CHAR_BUFFER_SIZE + d))));
         return piece.list().ofMaxSize(60).map((parts) -> String.join("", parts));
     }
 
