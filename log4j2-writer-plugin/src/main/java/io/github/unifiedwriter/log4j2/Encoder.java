@@ -73,7 +73,7 @@ final class Encoder
     {
         try
         {
-            layout.encode(event, buffer);
+            buffer.encode(layout, event);
         }
         catch (final RuntimeException | Error ex)
         {
@@ -211,6 +211,27 @@ final class Encoder
         static final int RETAINED_MAX = 32 * 1024;
 
         private ByteBuffer buffer = ByteBuffer.allocate(INITIAL);
+        private PatternEncoder pattern;
+
+        /** Encodes the event: straight into this buffer for a PatternLayout in a common charset, else by the layout. */
+        void encode(final Layout<?> layout, final LogEvent event)
+        {
+            if (pattern == null)
+            {
+                pattern = new PatternEncoder();
+            }
+            if (!pattern.encode(layout, event, this))
+            {
+                layout.encode(event, this);
+            }
+        }
+
+        /** Room for {@code bytes} more bytes after the position, for {@link PatternEncoder}. */
+        ByteBuffer room(final int bytes)
+        {
+            grow(bytes);
+            return buffer;
+        }
 
         @Override
         public ByteBuffer getByteBuffer()
@@ -218,11 +239,14 @@ final class Encoder
             return buffer;
         }
 
-        /** Called by the layout when the buffer is full: grow instead of writing out half an event. */
+        /**
+         * Called by the layout when the next bytes do not fit: grow instead of writing out half an event. It grows
+         * even when a few bytes are left, since a char of several bytes may not fit in them.
+         */
         @Override
         public ByteBuffer drain(final ByteBuffer full)
         {
-            grow(1);
+            grow(buffer.remaining() + 1);
             return buffer;
         }
 

@@ -11,6 +11,7 @@ import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The per-thread encode buffer grows to the largest event and gives the memory back after a huge one. */
 class EncoderBufferTest
@@ -53,6 +54,32 @@ class EncoderBufferTest
         buffer.writeBytes(chunk, 0, chunk.length);
         buffer.writeBytes(ByteBuffer.wrap(chunk));
         assertEquals(2 * chunk.length, buffer.record().remaining());
+    }
+
+    /**
+     * Log4j2's chunked encoder drains when a char of several bytes does not fit, with bytes still left: the buffer
+     * must grow then, or the encoder asks again forever.
+     */
+    @Test
+    void drainMakesRoomWhenAFewBytesAreLeft()
+    {
+        final Encoder.Buffer buffer = new Encoder.Buffer();
+        buffer.writeBytes(new byte[Encoder.Buffer.INITIAL - 2], 0, Encoder.Buffer.INITIAL - 2);
+        final ByteBuffer drained = buffer.drain(buffer.getByteBuffer());
+        assertTrue(drained.remaining() > 2, drained.remaining() + " bytes of room");
+        assertEquals(Encoder.Buffer.INITIAL - 2, drained.position(), "nothing lost");
+    }
+
+    @Test
+    void holdsAMultiByteTextLongerThanLog4j2sBuffers()
+    {
+        final Encoder.Buffer buffer = new Encoder.Buffer();
+        final String euros = "\u20ac".repeat(5000);
+        layout.encode(event(euros), buffer);
+        final ByteBuffer record = buffer.record();
+        final byte[] bytes = new byte[record.remaining()];
+        record.get(bytes);
+        assertEquals(euros + "\n", new String(bytes, StandardCharsets.UTF_8));
     }
 
     private static LogEvent event(final String message)
