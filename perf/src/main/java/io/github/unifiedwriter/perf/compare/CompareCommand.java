@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +23,9 @@ import io.github.unifiedwriter.perf.stack.Stack;
  * then the file is read back and checked. Prints a table, and writes JSON and a PNG chart if asked.
  *
  * <p>With {@code --repeat}, every pair runs that many times, interleaved with the others, and the table
- * shows the median; the JSON keeps every run.
+ * shows the median; the JSON keeps every run. Each round starts one stack further down the list, so that with as
+ * many rounds as stacks every stack runs once in each place: a run pays for the writeback of the hundreds of
+ * megabytes the run before it wrote, and a fixed order would charge that to the same stack every time.
  *
  * <p>Exit code 0 if every run of ours was complete, 2 if one was not, 1 for a usage error.
  */
@@ -64,9 +67,11 @@ public final class CompareCommand
         final List<RunResult> results = new ArrayList<>();
         for (int round = 1; round <= repeat; round++)
         {
+            final List<Stack> order = new ArrayList<>(stacks);
+            Collections.rotate(order, -(round - 1));
             for (final int threads : threadCounts)
             {
-                for (final Stack stack : stacks)
+                for (final Stack stack : order)
                 {
                     out.printf(Locale.ROOT, "run %d/%d: %s with %d thread%s...%n", round, repeat, stack.id(), threads,
                         threads == 1 ? "" : "s");
