@@ -14,6 +14,7 @@ import io.github.unifiedwriter.core.UnifiedWriter;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
+import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
  * The callers' side of one file: each calling thread has the layout encode the event into a buffer of its own,
@@ -52,7 +53,7 @@ final class Encoder
         final Caller caller = local.get();
         if (caller.busy)
         {
-            final Buffer nested = new Buffer();
+            final Buffer nested = new Buffer(false);
             encode(layout, event, nested);
             return enqueue(caller, nested.record(), droppable, trigger, event.getTimeMillis());
         }
@@ -211,19 +212,41 @@ final class Encoder
         static final int RETAINED_MAX = 32 * 1024;
 
         private ByteBuffer buffer = ByteBuffer.allocate(INITIAL);
+        /** Whether this buffer, a thread's own, keeps a {@link PatternEncoder}; a nested call's buffer does not. */
+        private final boolean reused;
         private PatternEncoder pattern;
+
+        Buffer()
+        {
+            this(true);
+        }
+
+        Buffer(final boolean reused)
+        {
+            this.reused = reused;
+        }
 
         /** Encodes the event: straight into this buffer for a PatternLayout in a common charset, else by the layout. */
         void encode(final Layout<?> layout, final LogEvent event)
         {
-            if (pattern == null)
+            if (reused && layout instanceof PatternLayout)
             {
-                pattern = new PatternEncoder();
+                if (pattern == null)
+                {
+                    pattern = new PatternEncoder();
+                }
+                if (pattern.encode(layout, event, this))
+                {
+                    return;
+                }
             }
-            if (!pattern.encode(layout, event, this))
-            {
-                layout.encode(event, this);
-            }
+            layout.encode(event, this);
+        }
+
+        /** Whether this buffer holds a {@link PatternEncoder}, with its chunk and builder, between events. */
+        boolean keepsPatternEncoder()
+        {
+            return pattern != null;
         }
 
         /** Room for {@code bytes} more bytes after the position, for {@link PatternEncoder}. */
