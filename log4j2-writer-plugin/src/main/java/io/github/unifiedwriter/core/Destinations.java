@@ -1,15 +1,21 @@
 package io.github.unifiedwriter.core;
 
+import com.lmax.disruptor.RingBuffer;
+
 import java.io.SyncFailedException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
+
 /**
- * The writer's destinations and how far each has confirmed. Every destination receives every record in
- * order and, after a failure, resumes from its own confirmed position, so one failing destination
- * neither starves the others nor makes them write a record twice.
+ * The writer's destinations, each reading the ring from its own confirmed position. Every destination receives
+ * every record in order and, after a failure, resumes from its own position, so one failing destination neither
+ * starves the others nor makes them write a record twice. The ring's entries are {@link Slot}s; a destination is
+ * handed the run of them it lacks through the one view this class keeps and repositions ({@link RingBatch}).
  *
- * <p>Only the writing thread calls it: the writer thread, or the producer holding the synchronous lock.
+ * <p>Only the writing thread calls it: the writer thread, or the producer holding the lifecycle lock.
  */
 final class Destinations
 {
@@ -17,6 +23,7 @@ final class Destinations
     private final long[] confirmed;
     private final boolean[] failing;
     private final Ledger ledger;
+    private final RingBatch view;
     /** Highest sequence that a destination wrote but could not force to storage. */
     private long forceFailedUpTo = -1;
 
@@ -30,6 +37,7 @@ final class Destinations
         this.confirmed = new long[all.length];
         this.failing = new boolean[all.length];
         this.ledger = ledger;
+        this.view = new RingBatch(ledger.ring);
         Arrays.fill(confirmed, -1);
     }
 
@@ -38,7 +46,7 @@ final class Destinations
      *
      * @return the first failure, or null if every destination has them all
      */
-    Throwable write(final RingBatch batch, final long last)
+    Throwable write(final long last)
     {
         Throwable failure = null;
         for (int d = 0; d < all.length; d++)
@@ -56,10 +64,10 @@ final class Destinations
                     continue;
                 }
             }
-            batch.reset(confirmed[d] + 1, last);
+            view.reset(confirmed[d] + 1, last);
             try
             {
-                all[d].write(batch);
+                all[d].write(view);
                 confirmed[d] = last;
             }
             catch (final SyncFailedException e)
@@ -72,7 +80,7 @@ final class Destinations
             }
             catch (final Throwable t)
             {
-                confirmed[d] += batch.confirmed();
+                confirmed[d] += view.confirmed;
                 failing[d] = true;
                 ledger.error(t, "write failed");
                 failure = failure == null ? t : failure;
@@ -107,14 +115,25 @@ final class Destinations
      *
      * @return how many of them reached every destination and were forced where asked
      */
-    long writeOnce(final RingBatch batch, final long first, final long last)
+    long writeOnce(final long first, final long last)
     {
-        write(batch, last);
+        write(last);
         final long everywhere = Math.min(last, confirmedEverywhere());
         final long written = Math.max(0, everywhere - first + 1) - forceFailed(first, Math.min(last, everywhere));
         skipTo(last);
         reopenFailing();
         return written;
+    }
+
+    /** The bytes of the records in slots {@code first..last}. */
+    long bytes(final long first, final long last)
+    {
+        long bytes = 0;
+        for (long s = first; s <= last; s++)
+        {
+            bytes += view.ring.get(s).length;
+        }
+        return bytes;
     }
 
     /** Records up to {@code sequence} are resolved without being written (discarded or failed). */
@@ -236,6 +255,126 @@ final class Destinations
             {
                 ledger.error(t, "close failed");
             }
+        }
+    }
+
+    /** The view of a run of published slots that a destination reads, repositioned for each destination. */
+    private static final class RingBatch implements RecordBatch
+    {
+        private final RingBuffer<Slot> ring;
+        private long first;
+        private int size;
+        private int confirmed;
+
+        RingBatch(final RingBuffer<Slot> ring)
+        {
+            this.ring = ring;
+        }
+
+        void reset(final long first, final long last)
+        {
+            this.first = first;
+            this.size = (int)(last - first + 1);
+            this.confirmed = 0;
+        }
+
+        @Override
+        public int size()
+        {
+            return size;
+        }
+
+        @Override
+        public ByteBuffer record(final int index)
+        {
+            return ring.get(first + index).view();
+        }
+
+        @Override
+        public int length(final int index)
+        {
+            return ring.get(first + index).length;
+        }
+
+        @Override
+        public long time(final int index)
+        {
+            return ring.get(first + index).time;
+        }
+
+        @Override
+        public void confirm(final int count)
+        {
+            confirmed = Math.max(confirmed, Math.min(count, size));
+        }
+    }
+
+    /**
+     * One preallocated ring entry holding a copy of a record's bytes. A producer fills it between claim and publish;
+     * after publish only the writing thread reads it, and shrinks it once the record is resolved, so a huge record
+     * does not keep its memory for the life of the ring. The fields are read directly, after the publish.
+     */
+    static final class Slot
+    {
+        /** Initial capacity of every slot. */
+        static final int INITIAL_BYTES = 128;
+        /** A slot grown beyond this is shrunk back after its record is resolved: bounds retained ring memory. */
+        static final int RETAINED_BYTES = 2048;
+
+        private byte[] bytes = new byte[INITIAL_BYTES];
+        private ByteBuffer view = ByteBuffer.wrap(bytes);
+        int length;
+        /** The event's time, or {@link RecordBatch#NO_TIME}. */
+        long time;
+        boolean droppable;
+        /** False if the copy failed: the writer counts the record as failed. */
+        boolean valid;
+
+        /** Producer thread, while it holds the claimed slot. Allocates only when the record outgrows the slot. */
+        void fill(final ByteBuffer record, final boolean droppable, final long time)
+        {
+            this.time = time;
+            valid = false;
+            final int n = record.remaining();
+            if (n > bytes.length)
+            {
+                bytes = new byte[Math.max(n, bytes.length * 2)];
+                view = ByteBuffer.wrap(bytes);
+            }
+            record.get(record.position(), bytes, 0, n);
+            length = n;
+            this.droppable = droppable;
+            valid = true;
+        }
+
+        /** Producer thread: the copy failed. */
+        void invalidate()
+        {
+            valid = false;
+            length = 0;
+        }
+
+        /** Writing thread: the record's bytes, from position 0 to its length. */
+        ByteBuffer view()
+        {
+            view.limit(length).position(0);
+            return view;
+        }
+
+        /** Writing thread, after the record is written, failed or discarded. */
+        void release()
+        {
+            if (bytes.length > RETAINED_BYTES)
+            {
+                bytes = new byte[INITIAL_BYTES];
+                view = ByteBuffer.wrap(bytes);
+            }
+        }
+
+        /** Bytes this slot holds on to. */
+        int capacity()
+        {
+            return bytes.length;
         }
     }
 }

@@ -5,9 +5,9 @@ import com.lmax.disruptor.RingBuffer;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.function.Supplier;
 
-import io.github.unifiedwriter.core.Lifecycle.State;
+import io.github.unifiedwriter.core.Destinations.Slot;
+import io.github.unifiedwriter.core.UnifiedWriter.State;
 
 /**
  * Where a record enters the writer when the ring's fast path cannot take it, on the producer's thread: the ring is
@@ -21,7 +21,6 @@ final class Intake
     static final long NOT_RUNNING = -2;
 
     private final UnifiedWriter owner;
-    private final Lifecycle lifecycle;
     private final RingBuffer<Slot> ring;
     private final Ledger ledger;
     private final OwnRecords own;
@@ -29,15 +28,12 @@ final class Intake
     private final WriterRequests requests;
     private final ManualWaitStrategy manual;
     private final WriterListener listener;
-    private final Supplier<WriterConfig> config;
     private final DropWarnings dropWarnings = new DropWarnings();
 
-    Intake(final UnifiedWriter owner, final Lifecycle lifecycle, final Ledger ledger, final OwnRecords own,
-        final SyncWriter sync, final WriterRequests requests, final ManualWaitStrategy manual,
-        final WriterListener listener, final Supplier<WriterConfig> config)
+    Intake(final UnifiedWriter owner, final Ledger ledger, final OwnRecords own, final SyncWriter sync,
+        final WriterRequests requests, final ManualWaitStrategy manual, final WriterListener listener)
     {
         this.owner = owner;
-        this.lifecycle = lifecycle;
         this.ring = ledger.ring;
         this.ledger = ledger;
         this.own = own;
@@ -45,7 +41,6 @@ final class Intake
         this.requests = requests;
         this.manual = manual;
         this.listener = listener;
-        this.config = config;
     }
 
     /**
@@ -54,24 +49,24 @@ final class Intake
      */
     boolean aside(final ByteBuffer record, final boolean droppable, final boolean trigger, final long time)
     {
-        if (lifecycle.isWriter())
+        if (owner.isWriter())
         {
             return own.add(record);
         }
-        if (lifecycle.isStopping())
+        if (owner.isStopped())
         {
             ledger.refused.increment();
             return false;
         }
-        final boolean interrupted = lifecycle.lock();
+        final boolean interrupted = owner.lock();
         try
         {
-            switch (lifecycle.state())
+            switch (owner.state())
             {
                 case SYNCHRONOUS:
                 case FALLBACK:
-                    return lifecycle.reentered() ? own.add(record) :
-                        sync.write(record, time, config.get().batchSize());
+                    return owner.reentered() ? own.add(record) :
+                        sync.write(record, time, owner.config().batchSize());
                 case RUNNING:
                     break;
                 default:
@@ -81,7 +76,7 @@ final class Intake
         }
         finally
         {
-            lifecycle.unlock(interrupted);
+            owner.unlock(interrupted);
         }
         return owner.enqueue(record, droppable, trigger, time);
     }
@@ -89,7 +84,7 @@ final class Intake
     /** Producer thread, ring full: applies the queue policy. Returns a claimed sequence or a negative outcome. */
     long claimWhenFull(final boolean droppable)
     {
-        final WriterConfig c = config.get();
+        final WriterConfig c = owner.config();
         final QueuePolicy policy = droppable ? c.policy() : QueuePolicy.BLOCK;
         if (policy == QueuePolicy.DROP_NEWEST || policy == QueuePolicy.WARN || WriterThread.isAnyWriter())
         {
@@ -102,9 +97,8 @@ final class Intake
         }
         final Duration timeout = droppable && policy == QueuePolicy.BLOCK ? c.blockTimeout() : null;
         final long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        final ProducerGate gate = ledger.gate;
         boolean interrupted = false;
-        gate.enter();
+        ledger.enter();
         try
         {
             while (true)
@@ -115,7 +109,7 @@ final class Intake
                 }
                 catch (final InsufficientCapacityException e)
                 {
-                    if (lifecycle.state() != State.RUNNING)
+                    if (owner.state() != State.RUNNING)
                     {
                         return NOT_RUNNING;
                     }
@@ -125,13 +119,13 @@ final class Intake
                         return DROPPED;
                     }
                     askForRoom(policy);
-                    interrupted |= gate.await(deadline);
+                    interrupted |= ledger.await(deadline);
                 }
             }
         }
         finally
         {
-            gate.leave();
+            ledger.leave();
             if (interrupted)
             {
                 Thread.currentThread().interrupt();
@@ -157,13 +151,13 @@ final class Intake
     /** Producer whose record was published as the writer changed state: makes sure it is written, truthfully. */
     boolean afterPublishNotRunning(final long sequence)
     {
-        final boolean interrupted = lifecycle.lock();
+        final boolean interrupted = owner.lock();
         try
         {
-            switch (lifecycle.state())
+            switch (owner.state())
             {
                 case FALLBACK:
-                    sync.drain(config.get().batchSize());
+                    sync.drain(owner.config().batchSize());
                     return true;
                 case RUNNING:
                     return true;
@@ -173,9 +167,40 @@ final class Intake
         }
         finally
         {
-            lifecycle.unlock(interrupted);
+            owner.unlock(interrupted);
         }
-        return ledger.gate.awaitResolution(ledger, sequence);
+        return awaitResolution(sequence);
+    }
+
+    /**
+     * Producer thread whose record was published while the writer stopped: waits until the writer wrote it or
+     * ended without it, and says which. An interrupt does not end the wait.
+     */
+    private boolean awaitResolution(final long sequence)
+    {
+        boolean interrupted = false;
+        ledger.enter();
+        try
+        {
+            while (!ledger.terminated())
+            {
+                if (ledger.resolved() >= sequence)
+                {
+                    return true;
+                }
+                interrupted |= ledger.await(Long.MAX_VALUE);
+            }
+        }
+        finally
+        {
+            ledger.leave();
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ledger.refuseLate();
+        return sequence <= ledger.drainedUpTo();
     }
 
     /** Stopping thread: reports the drops the warn interval held back, so no drop goes unreported. */

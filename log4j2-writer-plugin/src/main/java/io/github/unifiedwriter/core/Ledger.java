@@ -3,35 +3,43 @@ package io.github.unifiedwriter.core;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.unifiedwriter.core.Destinations.Slot;
 
 /**
  * Where every call is accounted for: ring records resolved as written, failed or dropped, exactly once each, and
  * the running totals. It settles the races at the end of the writer's life: a batch finishing after stop gave up
  * on it, and records claimed as the writer left.
  *
- * <p>Two positions, since accounting for a record and freeing its slot are not the same once a stop gives
- * up: {@link #resolved()} says up to where records are counted, and {@link #consumed}, which gates the ring,
- * up to where their slots may be reused. They move together while the writer lives. When a stop gives up,
- * the records are counted as failed but their slots are never freed, so a writer still inside a write call
- * can go on reading them.
+ * <p>Two positions, since accounting for a record and freeing its slot differ once a stop gives up:
+ * {@link #resolved()} says up to where records are counted, {@link #consumed}, which gates the ring, up to where
+ * their slots may be reused. When a stop gives up, the records count as failed but their slots are never freed,
+ * so a writer still inside a write call can go on reading them.
  *
- * <p>A record that goes through the ring is counted as enqueued by the ring's claim cursor, so the producer's
- * fast path writes no counter at all; producers touch the striped adders only off that path. Every call ends as
- * exactly one of: refused on arrival, failed before it became a record (the layout threw), or enqueued; and every
- * enqueued record as written, discarded, failed, or still pending.
+ * <p>A ring record is counted as enqueued by the ring's claim cursor, so the producer's fast path writes no
+ * counter. Every call ends as exactly one of: refused on arrival, failed before it became a record (the layout
+ * threw), or enqueued; and every enqueued record as written, discarded, failed, or still pending.
  *
- * <p>The writing thread (the writer thread, or the holder of the lifecycle lock) resolves records; the
- * stopping thread may abandon them; any thread reads.
+ * <p>Producers waiting for room or for their record's fate, and callers of flush, wait on its lock, which a commit
+ * takes anyway: it signals them only when someone waits. A long safety timeout guards against a lost wake-up; an
+ * interrupt does not end a wait.
+ *
+ * <p>The writing thread (the writer thread, or the holder of the lifecycle lock) resolves records; the stopping
+ * thread may abandon them; any thread reads or waits.
  */
 final class Ledger
 {
+    /** Upper bound on one wait, a safety net against a missed signal rather than a polling period. */
+    private static final long SAFETY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
     final RingBuffer<Slot> ring;
     /** Every slot up to this sequence is free. Gates the ring. */
     final Sequence consumed = new Sequence(-1);
-    final ProducerGate gate = new ProducerGate();
     /** Records accepted without a ring slot: synchronous writes, and records the writer thread logs itself. */
     final LongAdder enqueuedOutsideRing = new LongAdder();
     /** Calls whose record was never accepted: the queue policy, a block timeout, or a stopped writer. */
@@ -50,6 +58,9 @@ final class Ledger
     /** Set once a stop gave up on the writer: what the abandoned writer still meets is no longer counted. */
     private volatile boolean sealed;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition progress = lock.newCondition();
+    /** Threads waiting for progress; changed under the lock. */
+    private volatile int waiters;
     private volatile long resolved = -1;
     private volatile boolean terminated;
     private volatile boolean abandoned;
@@ -118,12 +129,12 @@ final class Ledger
             }
             release(last);
             count(written, failed, bytes);
+            wakeWaiters();
         }
         finally
         {
             lock.unlock();
         }
-        gate.signal();
         return true;
     }
 
@@ -155,13 +166,13 @@ final class Ledger
             {
                 discarded.add(last - resolved);
                 release(last);
+                wakeWaiters();
             }
         }
         finally
         {
             lock.unlock();
         }
-        gate.signal();
     }
 
     private void release(final long last)
@@ -185,14 +196,67 @@ final class Ledger
         }
     }
 
-    long bytes(final long first, final long last)
+    /** Any thread, as the writer's state changes: wakes every thread waiting for progress, to look again. */
+    void signal()
     {
-        long bytes = 0;
-        for (long s = first; s <= last; s++)
+        lock.lock();
+        try
         {
-            bytes += ring.get(s).length();
+            wakeWaiters();
         }
-        return bytes;
+        finally
+        {
+            lock.unlock();
+        }
+    }
+
+    private void wakeWaiters()
+    {
+        if (waiters > 0)
+        {
+            progress.signalAll();
+        }
+    }
+
+    /** Any thread: whether a thread waits for progress, for room in the ring or for a flush. */
+    boolean hasWaiters()
+    {
+        return waiters > 0;
+    }
+
+    /** Any thread: takes the lock as a waiter. Pair with {@link #leave()}; in between, check, then {@link #await}. */
+    void enter()
+    {
+        lock.lock();
+        waiters++;
+    }
+
+    void leave()
+    {
+        waiters--;
+        lock.unlock();
+    }
+
+    /**
+     * Holder of the lock from {@link #enter()}: waits until signalled or until {@code deadline} ({@link
+     * System#nanoTime()} based, {@code Long.MAX_VALUE} for none). Returns whether an interrupt arrived meanwhile.
+     */
+    boolean await(final long deadline)
+    {
+        final long left = deadline == Long.MAX_VALUE ? SAFETY_NANOS : Math.min(SAFETY_NANOS, deadline - System.nanoTime());
+        if (left <= 0)
+        {
+            return false;
+        }
+        try
+        {
+            progress.awaitNanos(left);
+            return false;
+        }
+        catch (final InterruptedException e)
+        {
+            return true;
+        }
     }
 
     /** Writing thread, drained and stopping: from now on, late records are refused. */
@@ -201,7 +265,6 @@ final class Ledger
         drainedUpTo = resolved;
         terminated = true;
         refuseLate();
-        gate.signal();
     }
 
     /**
@@ -237,12 +300,12 @@ final class Ledger
             this.failed.addAndGet(failed);
             resolved = Math.max(resolved, cursor);
             terminated = true;
+            wakeWaiters();
         }
         finally
         {
             lock.unlock();
         }
-        gate.signal();
         return new Abandoned(failed, inFlight);
     }
 
@@ -251,7 +314,7 @@ final class Ledger
     {
     }
 
-    /** After the writer ended, records claimed too late are refused: counted as dropped. */
+    /** After the writer ended, records claimed too late are refused: counted as dropped. Wakes every waiter. */
     void refuseLate()
     {
         lock.lock();
@@ -263,6 +326,7 @@ final class Ledger
                 discarded.add(cursor - resolved);
                 resolved = cursor;
             }
+            wakeWaiters();
         }
         finally
         {

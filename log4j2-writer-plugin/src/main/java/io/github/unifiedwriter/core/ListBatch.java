@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
+
 /**
  * A {@link RecordBatch} over records kept outside the ring: those logged by the writing thread itself,
  * and the caller's own record in synchronous mode. Only the writing thread touches it.

@@ -2,6 +2,8 @@ package io.github.unifiedwriter.core;
 
 import java.nio.ByteBuffer;
 
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
+
 /**
  * One record as a batch: the caller's own record in synchronous writes, reused by whichever producer holds
  * the synchronous write lock, and {@link RecordBatch#of(ByteBuffer)}. It restores the record's bounds for each

@@ -5,20 +5,23 @@ import java.nio.ByteBuffer;
 /**
  * Records logged by the writing thread itself, from a destination, a listener or a layout it calls. They
  * never enter the ring, where the writer would wait on itself; they are copied aside and written after
- * the current batch. Only the writing thread touches them; any thread may read {@link #pending()}.
+ * the current batch, which the writer thread learns from {@link WriterRequests}. Only the writing thread touches
+ * them; any thread may read {@link #pending()}.
  */
 final class OwnRecords
 {
     private final ListBatch waiting = new ListBatch();
     private final ListBatch writing = new ListBatch();
     private final Ledger ledger;
+    private final WriterRequests requests;
     private volatile int pending;
     /** Set once the writer ended: records logged from then on are refused. Guarded by this. */
     private boolean ended;
 
-    OwnRecords(final Ledger ledger)
+    OwnRecords(final Ledger ledger, final WriterRequests requests)
     {
         this.ledger = ledger;
+        this.requests = requests;
     }
 
     /**
@@ -38,6 +41,7 @@ final class OwnRecords
         waiting.add(ByteBuffer.wrap(copy));
         pending = waiting.size() + writing.size();
         ledger.enqueuedOutsideRing.increment();
+        requests.writeOwnRecords();
         return true;
     }
 

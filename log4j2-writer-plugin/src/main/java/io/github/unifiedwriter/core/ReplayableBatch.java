@@ -1,5 +1,7 @@
 package io.github.unifiedwriter.core;
 
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
+
 /** A batch held outside the ring, replayed from its start for each destination. */
 interface ReplayableBatch extends RecordBatch
 {

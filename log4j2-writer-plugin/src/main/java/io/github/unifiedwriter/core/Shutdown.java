@@ -8,13 +8,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * How a writer ends: the stopping thread's drain, bounded by a deadline, and the writer thread's last steps. The
  * writer drains everything claimed before it saw {@code STOPPING}, then ends the writer's life; if the deadline
  * passes first, the stopping thread ends it instead, counts what is left as failed, and the writer begins no other
- * write. Every step that depends on which of the two came first is taken under the {@link Lifecycle} lock.
+ * write. Every step that depends on which of the two came first is taken under the writer's lifecycle lock.
  *
  * <p>Any thread calls {@link #stop}; the writer thread calls {@link #terminate} and {@link #writerLeft}.
  */
 final class Shutdown
 {
-    private final Lifecycle lifecycle;
+    private final UnifiedWriter owner;
     private final Ledger ledger;
     private final Destinations destinations;
     private final OwnRecords own;
@@ -27,11 +27,11 @@ final class Shutdown
     private final CountDownLatch stopDone = new CountDownLatch(1);
     private volatile boolean drained;
 
-    Shutdown(final Lifecycle lifecycle, final Ledger ledger, final Destinations destinations, final OwnRecords own,
+    Shutdown(final UnifiedWriter owner, final Ledger ledger, final Destinations destinations, final OwnRecords own,
         final SyncWriter sync, final WriterRequests requests, final ManualWaitStrategy manual,
         final GuardedListener listener, final Intake intake)
     {
-        this.lifecycle = lifecycle;
+        this.owner = owner;
         this.ledger = ledger;
         this.destinations = destinations;
         this.own = own;
@@ -65,10 +65,10 @@ final class Shutdown
     private boolean stopNow(final Duration timeout, final int batchSize)
     {
         final Thread thread;
-        boolean interrupted = lifecycle.lock();
+        boolean interrupted = owner.lock();
         try
         {
-            if (!lifecycle.stop())
+            if (!owner.beginStop())
             {
                 sync.drain(batchSize);
                 own.refuse();
@@ -76,13 +76,13 @@ final class Shutdown
                 destinations.close();
                 return true;
             }
-            thread = lifecycle.writer();
+            thread = owner.writerThread();
         }
         finally
         {
-            lifecycle.unlock(interrupted);
+            owner.unlock(interrupted);
         }
-        ledger.gate.signal();
+        ledger.signal();
         if (manual != null)
         {
             manual.release(Long.MAX_VALUE);
@@ -90,10 +90,10 @@ final class Shutdown
         requests.wake();
         Uninterruptibly.join(thread, timeout);
         final Ledger.Abandoned abandoned;
-        interrupted = lifecycle.lock();
+        interrupted = owner.lock();
         try
         {
-            if (!lifecycle.stopped())
+            if (!owner.endStop())
             {
                 return true;
             }
@@ -101,7 +101,7 @@ final class Shutdown
         }
         finally
         {
-            lifecycle.unlock(interrupted);
+            owner.unlock(interrupted);
         }
         listener.onStopTimedOut(abandoned.failed(), abandoned.inFlight());
         ledger.seal();
@@ -112,10 +112,10 @@ final class Shutdown
     boolean terminate()
     {
         own.write(destinations, ledger);
-        final boolean interrupted = lifecycle.lock();
+        final boolean interrupted = owner.lock();
         try
         {
-            if (!lifecycle.stopped())
+            if (!owner.endStop())
             {
                 return false;
             }
@@ -124,7 +124,7 @@ final class Shutdown
         }
         finally
         {
-            lifecycle.unlock(interrupted);
+            owner.unlock(interrupted);
         }
         destinations.close();
         return true;
@@ -137,14 +137,14 @@ final class Shutdown
     void writerLeft()
     {
         final boolean abandoned;
-        final boolean interrupted = lifecycle.lock();
+        final boolean interrupted = owner.lock();
         try
         {
             abandoned = ledger.abandoned();
         }
         finally
         {
-            lifecycle.unlock(interrupted);
+            owner.unlock(interrupted);
         }
         if (abandoned)
         {

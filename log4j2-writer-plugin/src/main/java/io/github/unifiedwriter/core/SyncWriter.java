@@ -2,35 +2,34 @@ package io.github.unifiedwriter.core;
 
 import java.nio.ByteBuffer;
 
-import io.github.unifiedwriter.core.Lifecycle.State;
+import io.github.unifiedwriter.core.UnifiedWriter.State;
 
 /**
  * Writing on the callers' threads, in synchronous mode and in fallback, and the hand-over of writing between the
  * writer thread and the callers: the writer falls back when out of retries, and a restart gives writing back to a
- * new writer thread. Every write runs under the {@link Lifecycle} lock, which orders the writes; the holder drains
- * what the ring still holds before its own record, so records keep their order across each hand-over.
+ * new writer thread; and the calls that depend on who writes now (flush, reopen). Every write runs under the
+ * writer's lifecycle lock, which orders the writes; the holder drains what the ring still holds before its own
+ * record, so records keep their order across each hand-over.
  */
 final class SyncWriter
 {
-    private final Lifecycle lifecycle;
+    private final UnifiedWriter owner;
     private final Ledger ledger;
     private final Destinations destinations;
     private final OwnRecords own;
     private final WriterRequests requests;
     private final GuardedListener listener;
-    private final RingBatch ringBatch;
     private final OneRecordBatch callerRecord = new OneRecordBatch();
 
-    SyncWriter(final Lifecycle lifecycle, final Ledger ledger, final Destinations destinations, final OwnRecords own,
+    SyncWriter(final UnifiedWriter owner, final Ledger ledger, final Destinations destinations, final OwnRecords own,
         final WriterRequests requests, final GuardedListener listener)
     {
-        this.lifecycle = lifecycle;
+        this.owner = owner;
         this.ledger = ledger;
         this.destinations = destinations;
         this.own = own;
         this.requests = requests;
         this.listener = listener;
-        this.ringBatch = new RingBatch(ledger.ring);
     }
 
     /**
@@ -40,14 +39,14 @@ final class SyncWriter
      */
     boolean fallBack(final Throwable failure, final int batchSize)
     {
-        final boolean interrupted = lifecycle.lock();
+        final boolean interrupted = owner.lock();
         try
         {
-            if (!lifecycle.fallBack())
+            if (!owner.fallBack())
             {
                 return false;
             }
-            ledger.gate.signal();
+            ledger.signal();
             if (requests.takeReopen())
             {
                 destinations.reopenAll();
@@ -60,7 +59,7 @@ final class SyncWriter
         }
         finally
         {
-            lifecycle.unlock(interrupted);
+            owner.unlock(interrupted);
         }
         listener.onFallbackToSync(failure);
         return true;
@@ -69,10 +68,10 @@ final class SyncWriter
     /** Any thread: in fallback, drains under the lock and has {@code startWriterThread} take over. */
     void restart(final int batchSize, final Runnable startWriterThread)
     {
-        final boolean interrupted = lifecycle.lock();
+        final boolean interrupted = owner.lock();
         try
         {
-            if (lifecycle.state() != State.FALLBACK)
+            if (owner.state() != State.FALLBACK)
             {
                 return;
             }
@@ -82,18 +81,79 @@ final class SyncWriter
         }
         finally
         {
-            lifecycle.unlock(interrupted);
+            owner.unlock(interrupted);
         }
         listener.onRestarted();
     }
 
-    /** Any thread, flushing: writes what the ring holds on this thread, if and only if callers write now. */
-    void drainIfCallersWrite(final int batchSize)
+    /**
+     * Any thread, flushing: waits until every record up to {@code target} is resolved, the writer has ended, or no
+     * writer thread writes; then, if callers write now, drains the ring on this thread. An interrupt does not end
+     * the wait.
+     *
+     * @param deadline {@link System#nanoTime()} based, {@code Long.MAX_VALUE} for none
+     * @return whether every record up to {@code target} was resolved in time
+     */
+    boolean flush(final long target, final long deadline, final int batchSize)
     {
-        final boolean interrupted = lifecycle.lock();
+        boolean interrupted = false;
+        ledger.enter();
         try
         {
-            final State state = lifecycle.state();
+            while (ledger.resolved() < target && !ledger.terminated() && owner.writerThread() != null)
+            {
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0)
+                {
+                    return false;
+                }
+                interrupted |= ledger.await(deadline);
+            }
+        }
+        finally
+        {
+            ledger.leave();
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        drainIfCallersWrite(batchSize);
+        return ledger.resolved() >= target || ledger.terminated();
+    }
+
+    /** Any thread: reopens the destinations, between two batches by the writer thread, or here by a caller. */
+    void reopen()
+    {
+        final boolean interrupted = owner.lock();
+        try
+        {
+            switch (owner.state())
+            {
+                case RUNNING:
+                case STOPPING:
+                    requests.reopen();
+                    break;
+                case SYNCHRONOUS:
+                case FALLBACK:
+                    destinations.reopenAll();
+                    break;
+                default:
+                    break;
+            }
+        }
+        finally
+        {
+            owner.unlock(interrupted);
+        }
+    }
+
+    /** Any thread, flushing: writes what the ring holds on this thread, if and only if callers write now. */
+    private void drainIfCallersWrite(final int batchSize)
+    {
+        final boolean interrupted = owner.lock();
+        try
+        {
+            final State state = owner.state();
             if (state == State.FALLBACK || state == State.SYNCHRONOUS)
             {
                 drain(batchSize);
@@ -101,7 +161,7 @@ final class SyncWriter
         }
         finally
         {
-            lifecycle.unlock(interrupted);
+            owner.unlock(interrupted);
         }
     }
 
@@ -135,7 +195,7 @@ final class SyncWriter
             {
                 Thread.onSpinWait(); // claimed by a producer that is copying its record in
             }
-            if (!ledger.ring.get(next).valid())
+            if (!ledger.ring.get(next).valid)
             {
                 destinations.skipTo(next);
                 ledger.commit(next, 0, 1, 0);
@@ -143,12 +203,12 @@ final class SyncWriter
                 continue;
             }
             while (last < cursor && last - next + 1 < batchSize && ledger.ring.isAvailable(last + 1) &&
-                ledger.ring.get(last + 1).valid())
+                ledger.ring.get(last + 1).valid)
             {
                 last++;
             }
-            final long bytes = ledger.bytes(next, last);
-            final long written = destinations.writeOnce(ringBatch, next, last);
+            final long bytes = destinations.bytes(next, last);
+            final long written = destinations.writeOnce(next, last);
             ledger.commit(last, written, last - next + 1 - written, bytes);
             next = last + 1;
         }

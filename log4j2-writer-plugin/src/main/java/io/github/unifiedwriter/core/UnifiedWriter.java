@@ -9,8 +9,10 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
-import io.github.unifiedwriter.core.Lifecycle.State;
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
+import io.github.unifiedwriter.core.Destinations.Slot;
 
 /**
  * An asynchronous writer: producers copy serialized records into a preallocated Disruptor ring, and one
@@ -18,16 +20,31 @@ import io.github.unifiedwriter.core.Lifecycle.State;
  *
  * <p>Any thread may call any method. Producers encode into their own buffer first and only then call
  * {@link #enqueue}: a ring slot is claimed, filled by a copy, and published, never held while other code
- * runs. The steady-state enqueue takes no lock, makes no system call and allocates nothing. Everything that
- * depends on the writer's state is decided and done under the {@link Lifecycle} lock: the enqueue the ring cannot
- * take ({@link Intake}), writes on the callers' threads and the hand-over to and from them ({@link SyncWriter}),
- * and the stop ({@link Shutdown}).
+ * runs. The steady-state enqueue takes no lock, makes no system call and allocates nothing.
+ *
+ * <p>The writer owns its life: its {@link State}, the writer thread, and the one lock that orders every
+ * transition and every action that depends on the state, checked and done in one step under it. Producers read
+ * the state without the lock only to pick a path: the enqueue the ring cannot take ({@link Intake}), writes on
+ * the callers' threads and the hand-over to and from them ({@link SyncWriter}), and the stop ({@link Shutdown})
+ * decide again under the lock.
  */
 public final class UnifiedWriter
 {
+    /**
+     * Who writes: the caller holding the lock ({@code SYNCHRONOUS}, {@code FALLBACK}); the one writer thread
+     * ({@code RUNNING}, {@code STOPPING}); nobody ({@code STOPPED}: a writer that stop gave up on begins no other
+     * write). A writer thread that is no longer {@link #writerThread()} never writes again.
+     */
+    enum State
+    {
+        SYNCHRONOUS, RUNNING, FALLBACK, STOPPING, STOPPED
+    }
+
     final RingBuffer<Slot> ring;
     private final SequenceBarrier barrier;
-    private final Lifecycle lifecycle;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile State state;
+    private volatile Thread writer;
     private final Ledger ledger;
     private final Destinations destinations;
     private final OwnRecords own;
@@ -45,52 +62,35 @@ public final class UnifiedWriter
     {
         this.config = config;
         this.backoff = backoff;
+        this.state = config.async() ? State.FALLBACK : State.SYNCHRONOUS; // a first writer thread takes over at once
         final long idleNanos = Math.min(config.flushInterval().toNanos(), TimeUnit.MILLISECONDS.toNanos(100));
         this.manual = config.mode() == Mode.MANUAL ? new ManualWaitStrategy(idleNanos) : null;
         final int size = config.async() ? config.ringSize() : WriterConfig.MIN_RING_SIZE;
-        this.ring = RingBuffer.createMultiProducer(Slot::new, size, waitStrategy(config, idleNanos));
-        this.barrier = ring.newBarrier();
-        this.ledger = new Ledger(ring);
-        this.destinations = new Destinations(destinations, ledger);
-        this.own = new OwnRecords(ledger);
-        this.listener = new GuardedListener(this::config, ledger);
-        this.lifecycle = new Lifecycle(config.async());
-        this.requests = new WriterRequests(barrier, lifecycle);
-        this.sync = new SyncWriter(lifecycle, ledger, this.destinations, own, requests, listener);
-        this.intake = new Intake(this, lifecycle, ledger, own, sync, requests, manual, listener, this::config);
-        this.shutdown = new Shutdown(lifecycle, ledger, this.destinations, own, sync, requests, manual, listener,
-            intake);
-    }
-
-    private WaitStrategy waitStrategy(final WriterConfig config, final long idleNanos)
-    {
-        return switch (config.mode())
+        final WaitStrategy wait = switch (config.mode())
         {
             case LOOP -> new LoopWaitStrategy(config.tick().toNanos(), Math.min(config.batchSize(), config.ringSize() / 2));
             case MANUAL -> manual;
             case TRIGGER -> new TriggerWaitStrategy(idleNanos);
         };
+        this.ring = RingBuffer.createMultiProducer(Slot::new, size, wait);
+        this.barrier = ring.newBarrier();
+        this.ledger = new Ledger(ring);
+        this.destinations = new Destinations(destinations, ledger);
+        this.requests = new WriterRequests(this, barrier);
+        this.own = new OwnRecords(ledger, requests);
+        this.listener = new GuardedListener(this::config, ledger);
+        this.sync = new SyncWriter(this, ledger, this.destinations, own, requests, listener);
+        this.intake = new Intake(this, ledger, own, sync, requests, manual, listener);
+        this.shutdown = new Shutdown(this, ledger, this.destinations, own, sync, requests, manual, listener, intake);
     }
 
-    /**
-     * Starts a writer over one or more destinations; it owns them and closes them on stop.
-     *
-     * @param config       the settings
-     * @param destinations where every record goes, each at its own pace
-     * @return the running writer (or, with {@code async} false, the synchronous one)
-     */
+    /** Starts a writer (a synchronous one if {@code async} is false) over destinations it owns and closes. */
     public static UnifiedWriter start(final WriterConfig config, final List<? extends BatchDestination> destinations)
     {
         return start(config, Backoff.EXPONENTIAL, destinations);
     }
 
-    /**
-     * As {@link #start(WriterConfig, List)}.
-     *
-     * @param config       the settings
-     * @param destinations where every record goes
-     * @return the running writer
-     */
+    /** As {@link #start(WriterConfig, List)}. */
     public static UnifiedWriter start(final WriterConfig config, final BatchDestination... destinations)
     {
         return start(config, List.of(destinations));
@@ -103,80 +103,66 @@ public final class UnifiedWriter
         final UnifiedWriter writer = new UnifiedWriter(config, destinations, backoff);
         if (config.async())
         {
-            final boolean interrupted = writer.lifecycle.lock();
+            final boolean interrupted = writer.lock();
             try
             {
                 writer.startWriterThread();
             }
             finally
             {
-                writer.lifecycle.unlock(interrupted);
+                writer.unlock(interrupted);
             }
         }
         return writer;
     }
 
-    /** Holder of the lifecycle lock, in fallback (or at start): a new writer thread takes over. */
+    /** Holder of the lock, in fallback (or at start): a new writer thread takes over. */
     private void startWriterThread()
     {
+        if (state != State.FALLBACK)
+        {
+            throw new IllegalStateException("Invalid transition: 'run'");
+        }
         barrier.clearAlert();
-        final WriterLoop loop = new WriterLoop(this, lifecycle, shutdown, sync, barrier, ledger, destinations, own,
-            requests, manual, listener, backoff);
+        final WriterLoop loop = new WriterLoop(this, shutdown, sync, barrier, ledger, destinations, own, requests,
+            manual, listener, backoff);
         final WriterThread thread = new WriterThread(loop, config.name());
-        lifecycle.run(thread);
+        writer = thread;
+        state = State.RUNNING;
         thread.start();
     }
 
-    /**
-     * Enqueues a droppable record, from its position to its limit.
-     *
-     * @param record the bytes to write; copied, its position not moved
-     * @return false if it was not accepted
-     */
+    /** Enqueues a droppable record, from its position to its limit; false if it was not accepted. */
     public boolean enqueue(final ByteBuffer record)
     {
         return enqueue(record, true, false);
     }
 
-    /**
-     * Enqueues a droppable record.
-     *
-     * @param record the bytes to write; copied
-     * @return false if it was not accepted
-     */
+    /** As {@link #enqueue(ByteBuffer)}. */
     public boolean enqueue(final byte[] record)
     {
         return enqueue(ByteBuffer.wrap(record));
     }
 
-    /**
-     * Producer threads. The record's bytes are copied; the buffer's position is not moved.
-     *
-     * @param record    the bytes to write, from the buffer's position to its limit
-     * @param droppable false: never dropped by the queue policy; waits as under BLOCK when the ring is full
-     * @param trigger   MANUAL mode: write everything up to and including this record, without waiting
-     * @return false if the record was dropped, or written synchronously without success
-     */
+    /** As {@link #enqueue(ByteBuffer, boolean, boolean, long)}, for a record that carries no time. */
     public boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger)
     {
         return enqueue(record, droppable, trigger, RecordBatch.NO_TIME);
     }
 
     /**
-     * As {@link #enqueue(ByteBuffer, boolean, boolean)}, for a record that carries its event's time to the
-     * destinations ({@link RecordBatch#time(int)}). The fast path claims a slot with {@code tryNext()}, copies the
-     * record and publishes it; the {@link Intake} takes a full ring, a writer that does not run, and the writer
-     * thread's own records.
+     * Producer threads. The fast path claims a slot with {@code tryNext()}, copies the record and publishes it;
+     * the {@link Intake} takes a full ring, a writer that does not run, and the writer thread's own records.
      *
-     * @param record    the bytes to write, from the buffer's position to its limit
+     * @param record    the bytes to write, from the buffer's position to its limit; copied, the position not moved
      * @param droppable false: never dropped by the queue policy; waits as under BLOCK when the ring is full
      * @param trigger   MANUAL mode: write everything up to and including this record, without waiting
-     * @param time      the event's time, in milliseconds since the epoch
+     * @param time      the event's time in epoch milliseconds, for the destinations ({@link RecordBatch#time(int)})
      * @return false if the record was dropped, or written synchronously without success
      */
     public boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger, final long time)
     {
-        if (lifecycle.isWriter() || lifecycle.state() != State.RUNNING)
+        if (Thread.currentThread() == writer || state != State.RUNNING)
         {
             return intake.aside(record, droppable, trigger, time);
         }
@@ -210,15 +196,10 @@ public final class UnifiedWriter
         {
             manual.release(sequence);
         }
-        return lifecycle.state() == State.RUNNING || intake.afterPublishNotRunning(sequence);
+        return state == State.RUNNING || intake.afterPublishNotRunning(sequence);
     }
 
-    /**
-     * Any thread: a call whose event never became a record, because the layout threw. It counts as offered
-     * and failed, with the error.
-     *
-     * @param cause what the layout threw
-     */
+    /** Any thread: a call whose event never became a record, because the layout threw; counted as failed. */
     public void encodeFailed(final Throwable cause)
     {
         ledger.failedOnArrival.increment();
@@ -245,44 +226,26 @@ public final class UnifiedWriter
         flush(null);
     }
 
-    /**
-     * As {@link #flush()}, for at most {@code timeout} (null: no limit).
-     *
-     * @param timeout the longest wait, or null
-     * @return whether every record published before the call was resolved in time
-     */
+    /** As {@link #flush()}, for at most {@code timeout} (null: no limit); false if that was not enough. */
     public boolean flush(final Duration timeout)
     {
         final long target = ring.getCursor();
         trigger();
         final long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        if (!ledger.gate.awaitResolved(ledger, target, deadline, lifecycle))
-        {
-            return false;
-        }
-        sync.drainIfCallersWrite(config.batchSize());
-        return ledger.resolved() >= target || ledger.terminated();
+        return sync.flush(target, deadline, config.batchSize());
     }
 
-    /**
-     * Drains within the configured shutdown timeout; see {@link #stop(Duration)}.
-     *
-     * @return true if everything was drained
-     */
+    /** As {@link #stop(Duration)}, within the configured shutdown timeout. */
     public boolean stop()
     {
         return stop(config.shutdownTimeout());
     }
 
     /**
-     * Stops accepting records, drains the ring, and closes the destinations. Records left at the deadline
-     * count as failed, the listener hears which of them a write call under way may still carry, and nothing
-     * else is written. Once it returns, written, failed and pending no longer change. An interrupt does not
-     * cut the drain short: the flag is restored on return. Idempotent: a second call waits for the first and
-     * returns its result.
-     *
-     * @param timeout the longest the drain may take
-     * @return true if everything was drained
+     * Stops accepting records, drains the ring within {@code timeout}, and closes the destinations; true if
+     * everything was drained. Records left at the deadline count as failed, the listener hears which of them a
+     * write call under way may still carry, and nothing else is written. Once it returns, written, failed and
+     * pending no longer change. An interrupt does not cut the drain short. A second call waits for the first.
      */
     public boolean stop(final Duration timeout)
     {
@@ -298,36 +261,10 @@ public final class UnifiedWriter
     /** Reopens the destinations, for external log rotation: between two batches, by whoever writes now. */
     public void reopen()
     {
-        final boolean interrupted = lifecycle.lock();
-        try
-        {
-            switch (lifecycle.state())
-            {
-                case RUNNING:
-                case STOPPING:
-                    requests.reopen();
-                    break;
-                case SYNCHRONOUS:
-                case FALLBACK:
-                    destinations.reopenAll();
-                    break;
-                default:
-                    break;
-            }
-        }
-        finally
-        {
-            lifecycle.unlock(interrupted);
-        }
+        sync.reopen();
     }
 
-    /**
-     * Applies the settings that can change live: policy, intervals, timeouts, restart limits, listener.
-     *
-     * @param newConfig the new settings
-     * @throws IllegalArgumentException if the new configuration changes the ring size, mode, batch or
-     *                                  buffer size, asynchrony, or the LOOP tick, which need a new writer
-     */
+    /** Applies the settings that can change live; throws if they need a new writer ({@link #needsNewWriter}). */
     public void update(final WriterConfig newConfig)
     {
         final WriterConfig c = config;
@@ -342,10 +279,6 @@ public final class UnifiedWriter
     /**
      * Whether going from {@code running} to {@code next} needs a new writer rather than a live update: the
      * ring's shape, the mode, the batch and buffer sizes, asynchrony, or the LOOP tick changed.
-     *
-     * @param running the settings of the running writer
-     * @param next    the settings wanted
-     * @return true if a live update cannot apply them
      */
     public static boolean needsNewWriter(final WriterConfig running, final WriterConfig next)
     {
@@ -360,15 +293,11 @@ public final class UnifiedWriter
         return config;
     }
 
-    /**
-     * Any thread: pending is read from the ring's sequences and the writer's own buffer.
-     *
-     * @return a snapshot of the counters
-     */
+    /** Any thread: a snapshot of the counters; pending is read from the ring and the writer's own records. */
     public WriterMetrics metrics()
     {
         final long pending = ledger.terminated() ? 0 : ledger.pending() + own.pending();
-        return ledger.snapshot(pending, lifecycle.state() == State.FALLBACK);
+        return ledger.snapshot(pending, state == State.FALLBACK);
     }
 
     /** {@return the free slots in the ring, never negative} */
@@ -377,21 +306,92 @@ public final class UnifiedWriter
         return Math.max(0, ring.remainingCapacity());
     }
 
-    /** {@return whether {@link #stop()} has begun} */
+    /** {@return whether {@link #stop()} has begun: the state can no longer change back to writing} */
     public boolean isStopped()
     {
-        return lifecycle.isStopping();
+        final State s = state;
+        return s == State.STOPPING || s == State.STOPPED;
     }
 
     /** {@return whether a stop has finished: from then on, only calls that arrive later change the counters} */
     public boolean hasStopped()
     {
-        return lifecycle.state() == State.STOPPED;
+        return state == State.STOPPED;
     }
 
-    /** {@return the lifecycle, for tests that hold its lock to line up a race} */
-    Lifecycle lifecycle()
+    /** Any thread: the state; without the lock, only a hint of which path to take. */
+    State state()
     {
-        return lifecycle;
+        return state;
+    }
+
+    /** Any thread: the writer thread that may write while running or stopping, or null. */
+    Thread writerThread()
+    {
+        return writer;
+    }
+
+    /** Any thread: whether the calling thread is the current writer thread. */
+    boolean isWriter()
+    {
+        return Thread.currentThread() == writer;
+    }
+
+    /**
+     * Takes the lock and clears the caller's interrupt flag while it holds it (an interrupted thread writing to a
+     * {@code FileChannel} would close it for everyone); returns the flag, for {@link #unlock(boolean)}.
+     */
+    boolean lock()
+    {
+        lock.lock();
+        return Thread.interrupted();
+    }
+
+    /** Releases the lock and restores the caller's interrupt flag. */
+    void unlock(final boolean interrupted)
+    {
+        lock.unlock();
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Holder of the lock: whether it took the lock more than once, i.e. a destination logs while it writes. */
+    boolean reentered()
+    {
+        return lock.getHoldCount() > 1;
+    }
+
+    /** Holder of the lock, on the writer thread: it gives up, and callers write from now on; false if not RUNNING. */
+    boolean fallBack()
+    {
+        if (state != State.RUNNING || !isWriter())
+        {
+            return false;
+        }
+        writer = null;
+        state = State.FALLBACK;
+        return true;
+    }
+
+    /** Holder of the lock: no record is accepted from now on. True if a writer thread still drains (STOPPING). */
+    boolean beginStop()
+    {
+        final boolean draining = state == State.RUNNING;
+        state = draining ? State.STOPPING : State.STOPPED;
+        return draining;
+    }
+
+    /** Holder of the lock: the writer drained, or the stopping thread gave up on it; false if over already. */
+    boolean endStop()
+    {
+        if (state != State.STOPPING)
+        {
+            return false;
+        }
+        writer = null;
+        state = State.STOPPED;
+        return true;
     }
 }

@@ -8,7 +8,8 @@ import com.lmax.disruptor.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import io.github.unifiedwriter.core.Lifecycle.State;
+import io.github.unifiedwriter.core.Destinations.Slot;
+import io.github.unifiedwriter.core.UnifiedWriter.State;
 
 /**
  * The writer thread's consumer loop. It waits through the mode's wait strategy, cuts the published
@@ -17,9 +18,10 @@ import io.github.unifiedwriter.core.Lifecycle.State;
  *
  * <p>A loop of our own rather than a {@code BatchEventProcessor}: DROP_OLDEST needs the writer to discard
  * from the head of the ring, and a retry must not re-deliver records that already reached the file.
- * Runs on the writer thread only, which is never interrupted. It writes no state of another object: it
- * asks the {@link Lifecycle} whether it is still the writer before every batch, and the owning writer to
- * fall back or to end.
+ * Runs on the writer thread only, which is never interrupted. It writes no state of another object: it asks the
+ * owning writer to fall back or to end. Between two batches it checks only the barrier's alert, which every
+ * {@link WriterRequests request}, every stop and every record the writer logs itself raises: only then does it
+ * look at whether it is still the writer, at its requests, its own records and the stop.
  */
 final class WriterLoop implements Runnable
 {
@@ -29,7 +31,6 @@ final class WriterLoop implements Runnable
     private static final long GATHER_NAP_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
     private final UnifiedWriter owner;
-    private final Lifecycle lifecycle;
     private final Shutdown shutdown;
     private final SyncWriter sync;
     private final SequenceBarrier barrier;
@@ -41,7 +42,6 @@ final class WriterLoop implements Runnable
     private final ManualWaitStrategy manual;
     private final WriterListener listener;
     private final Backoff backoff;
-    private final RingBatch batch;
     /** The mode, batch and buffer sizes: fixed for a writer's life, since changing them needs a new writer. */
     private final Mode mode;
     private final int maxBatch;
@@ -52,13 +52,12 @@ final class WriterLoop implements Runnable
     private long cutBytes;
     private int failuresInARow;
 
-    WriterLoop(final UnifiedWriter owner, final Lifecycle lifecycle, final Shutdown shutdown, final SyncWriter sync,
+    WriterLoop(final UnifiedWriter owner, final Shutdown shutdown, final SyncWriter sync,
         final SequenceBarrier barrier, final Ledger ledger, final Destinations destinations, final OwnRecords own,
         final WriterRequests requests, final ManualWaitStrategy manual, final WriterListener listener,
         final Backoff backoff)
     {
         this.owner = owner;
-        this.lifecycle = lifecycle;
         this.shutdown = shutdown;
         this.sync = sync;
         this.barrier = barrier;
@@ -70,7 +69,6 @@ final class WriterLoop implements Runnable
         this.manual = manual;
         this.listener = listener;
         this.backoff = backoff;
-        this.batch = new RingBatch(ring);
         final int ringSize = ring.getBufferSize();
         final WriterConfig config = owner.config();
         this.mode = config.mode();
@@ -82,7 +80,7 @@ final class WriterLoop implements Runnable
     @Override
     public void run()
     {
-        while (lifecycle.isWriter())
+        while (owner.isWriter())
         {
             try
             {
@@ -92,7 +90,7 @@ final class WriterLoop implements Runnable
             {
                 // The loop itself failed: carry on from the last resolved record, if still the writer.
                 ledger.error(t, "writer thread failed");
-                if (lifecycle.isWriter())
+                if (owner.isWriter())
                 {
                     ledger.restarted();
                     LockSupport.parkNanos(this, backoff.nanos(1));
@@ -104,12 +102,21 @@ final class WriterLoop implements Runnable
 
     private void loop()
     {
-        while (lifecycle.isWriter())
+        boolean look = true;
+        while (true)
         {
-            serviceRequests();
+            if (look)
+            {
+                if (!owner.isWriter())
+                {
+                    return;
+                }
+                own.write(destinations, ledger);
+                serviceRequests();
+            }
             final long next = ledger.resolved() + 1;
             long available;
-            if (lifecycle.state() == State.STOPPING)
+            if (look && owner.state() == State.STOPPING)
             {
                 available = highestPublished(next);
                 if (available < next)
@@ -125,6 +132,7 @@ final class WriterLoop implements Runnable
             }
             else
             {
+                look = false;
                 try
                 {
                     available = barrier.waitFor(next);
@@ -132,12 +140,13 @@ final class WriterLoop implements Runnable
                 catch (final AlertException e)
                 {
                     barrier.clearAlert();
+                    look = true;
                     continue;
                 }
                 catch (final TimeoutException e)
                 {
                     destinations.idle();
-                    own.write(destinations, ledger);
+                    look = true;
                     continue;
                 }
                 catch (final InterruptedException e)
@@ -158,7 +167,6 @@ final class WriterLoop implements Runnable
             {
                 return;
             }
-            own.write(destinations, ledger);
         }
     }
 
@@ -197,7 +205,7 @@ final class WriterLoop implements Runnable
      */
     private boolean writeNow(final long next, final long last)
     {
-        return last - next + 1 >= maxBatch || ledger.gate.hasWaiters() || cut(next, last) < last;
+        return last - next + 1 >= maxBatch || ledger.hasWaiters() || cut(next, last) < last;
     }
 
     /** LOOP waits for a full batch, the flush interval, a flush request or a waiting producer. */
@@ -208,7 +216,7 @@ final class WriterLoop implements Runnable
         {
             return true;
         }
-        return ledger.bytes(next, available) >= bufferSize || ring.remainingCapacity() <= 0;
+        return destinations.bytes(next, available) >= bufferSize || ring.remainingCapacity() <= 0;
     }
 
     /** The last sequence of the next batch: within batchSize and bufferSize, and before an invalid slot. */
@@ -216,14 +224,14 @@ final class WriterLoop implements Runnable
     {
         final long limit = Math.min(available, next + maxBatch - 1);
         final Slot head = ring.get(next);
-        final boolean valid = head.valid();
-        long bytes = head.length();
+        final boolean valid = head.valid;
+        long bytes = head.length;
         long last = next;
         while (last < limit)
         {
             final Slot slot = ring.get(last + 1);
-            final long more = bytes + slot.length();
-            if (slot.valid() != valid || valid && more > bufferSize)
+            final long more = bytes + slot.length;
+            if (slot.valid != valid || valid && more > bufferSize)
             {
                 break;
             }
@@ -242,7 +250,7 @@ final class WriterLoop implements Runnable
      */
     private boolean deliver(final long next, final long last)
     {
-        if (!ring.get(next).valid())
+        if (!ring.get(next).valid)
         {
             destinations.skipTo(last);
             return ledger.commit(last, 0, last - next + 1, 0);
@@ -253,14 +261,14 @@ final class WriterLoop implements Runnable
             {
                 return false;
             }
-            final Throwable failure = destinations.write(batch, last);
+            final Throwable failure = destinations.write(last);
             final long first = ledger.resolved() + 1;
             if (failure == null)
             {
                 failuresInARow = 0;
                 lastWrite = System.nanoTime();
                 final long forceFailed = destinations.forceFailed(first, last);
-                final long bytes = first == next ? cutBytes : ledger.bytes(first, last);
+                final long bytes = first == next ? cutBytes : destinations.bytes(first, last);
                 return ledger.commit(last, last - first + 1 - forceFailed, forceFailed, bytes);
             }
             failuresInARow++;
@@ -270,14 +278,14 @@ final class WriterLoop implements Runnable
             {
                 final long taken = Math.max(first - 1, Math.min(last, destinations.confirmedEverywhere()));
                 destinations.skipTo(last);
-                if (!ledger.commit(last, taken - first + 1, last - taken, ledger.bytes(first, taken)))
+                if (!ledger.commit(last, taken - first + 1, last - taken, destinations.bytes(first, taken)))
                 {
                     return false;
                 }
                 return !sync.fallBack(failure, c.batchSize());
             }
             backOff(backoff.nanos(failuresInARow));
-            if (ledger.abandoned() || !lifecycle.isWriter())
+            if (ledger.abandoned() || !owner.isWriter())
             {
                 return false;
             }
@@ -293,7 +301,7 @@ final class WriterLoop implements Runnable
     {
         final long deadline = System.nanoTime() + nanos;
         long left;
-        while ((left = deadline - System.nanoTime()) > 0 && lifecycle.isWriter())
+        while ((left = deadline - System.nanoTime()) > 0 && owner.isWriter())
         {
             LockSupport.parkNanos(this, left);
             serviceRequests();
@@ -323,11 +331,11 @@ final class WriterLoop implements Runnable
         final long confirmed = Math.min(limit, destinations.confirmedEverywhere());
         if (confirmed >= first)
         {
-            ledger.commit(confirmed, confirmed - first + 1, 0, ledger.bytes(first, confirmed));
+            ledger.commit(confirmed, confirmed - first + 1, 0, destinations.bytes(first, confirmed));
         }
         final long from = Math.max(first, confirmed + 1);
         long last = from - 1;
-        while (last < limit && ring.get(last + 1).droppable() && ring.get(last + 1).valid())
+        while (last < limit && ring.get(last + 1).droppable && ring.get(last + 1).valid)
         {
             last++;
         }

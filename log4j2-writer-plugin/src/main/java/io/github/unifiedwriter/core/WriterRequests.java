@@ -6,22 +6,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * What other threads ask of the writer thread: write up to a sequence now, discard the oldest records, reopen
- * the destinations. Any thread asks and wakes the writer, whatever it waits for; only the writer thread takes
- * a request, between two batches.
+ * What the writer thread is asked to do between two batches: write up to a sequence now, discard the oldest
+ * records, reopen the destinations, write the records it logged itself. Every request alerts the ring's barrier,
+ * which the writer's wait checks before every batch anyway: the writer looks at its requests and at its state only
+ * after an alert, so the steady state checks nothing else. Any thread asks; only the writer thread takes a request.
  */
 final class WriterRequests
 {
     private final SequenceBarrier barrier;
-    private final Lifecycle lifecycle;
+    private final UnifiedWriter owner;
     private final AtomicLong flushTarget = new AtomicLong(-1);
     private volatile boolean discard;
     private volatile boolean reopen;
 
-    WriterRequests(final SequenceBarrier barrier, final Lifecycle lifecycle)
+    WriterRequests(final UnifiedWriter owner, final SequenceBarrier barrier)
     {
+        this.owner = owner;
         this.barrier = barrier;
-        this.lifecycle = lifecycle;
     }
 
     /** Any thread: write every record up to {@code sequence} without waiting for a fuller batch. */
@@ -45,11 +46,17 @@ final class WriterRequests
         wake();
     }
 
-    /** Any thread: makes the writer look at its requests now, whatever it is waiting for. */
+    /** Writing thread, having logged a record of its own: the writer writes it after the current batch. */
+    void writeOwnRecords()
+    {
+        barrier.alert();
+    }
+
+    /** Any thread: makes the writer look at its requests and its state now, whatever it is waiting for. */
     void wake()
     {
         barrier.alert();
-        final Thread t = lifecycle.writer();
+        final Thread t = owner.writerThread();
         if (t != null)
         {
             LockSupport.unpark(t);

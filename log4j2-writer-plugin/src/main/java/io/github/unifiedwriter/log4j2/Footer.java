@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import io.github.unifiedwriter.core.BatchDestination;
-import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 
 /**
  * The layout's footer, written as the last record of a file the writer is done with: at the final close, and at

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.unifiedwriter.core.BatchDestination;
-import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 import io.github.unifiedwriter.jmx.RollingMonitor;
 import io.github.unifiedwriter.sink.FsyncPolicy;
 

@@ -2,7 +2,7 @@ package io.github.unifiedwriter.log4j2;
 
 import java.nio.ByteBuffer;
 
-import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 
 /**
  * Records {@code from} to {@code to} of a batch, as a batch of their own: the part of a batch that goes into one

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Set;
 
-import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 
 import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.CREATE;

@@ -7,7 +7,7 @@ import java.nio.channels.FileChannel.MapMode;
 import java.nio.file.Path;
 import java.util.Set;
 
-import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 
 import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.READ;

@@ -35,8 +35,7 @@ class RestartRaceTest
     {
         final TornFile file = new TornFile();
         final UnifiedWriter writer = inFallback(file);
-        final Lifecycle lifecycle = writer.lifecycle();
-        final boolean interrupted = lifecycle.lock();
+        final boolean interrupted = writer.lock();
         final Thread flusher = start(() -> writer.flush(Duration.ofSeconds(30)));
         awaitBlocked(flusher);
         file.hold = new CountDownLatch(1);
@@ -46,7 +45,7 @@ class RestartRaceTest
         {
             assertTrue(writer.enqueue(Records.record(0, i)));
         }
-        lifecycle.unlock(interrupted);
+        writer.unlock(interrupted);
         Producers.await(() -> !flusher.isAlive() || file.entered.getCount() == 0, "the flush returned or wrote");
         file.hold.countDown();
         flusher.join(30_000);
@@ -65,8 +64,7 @@ class RestartRaceTest
         final TornFile file = new TornFile();
         final UnifiedWriter writer = inFallback(file);
         final int reopensBefore = file.reopens.get();
-        final Lifecycle lifecycle = writer.lifecycle();
-        final boolean interrupted = lifecycle.lock();
+        final boolean interrupted = writer.lock();
         final Thread reopener = start(writer::reopen);
         awaitBlocked(reopener);
         file.hold = new CountDownLatch(1);
@@ -74,7 +72,7 @@ class RestartRaceTest
         writer.restart();
         assertTrue(writer.enqueue(Records.record(0, 0)));
         assertTrue(file.entered.await(30, TimeUnit.SECONDS), "the writer is inside its write");
-        lifecycle.unlock(interrupted);
+        writer.unlock(interrupted);
         reopener.join(30_000);
         assertFalse(reopener.isAlive());
         assertEquals(reopensBefore, file.reopens.get(), "nobody reopened the file under the running writer's write");

@@ -17,7 +17,7 @@ class RetainedMemoryTest
         final MemoryDestination destination = new MemoryDestination();
         final WriterConfig config = WriterConfig.builder().ringSize(256).build();
         final UnifiedWriter writer = UnifiedWriter.start(config, destination);
-        final long bound = (long)config.ringSize() * Slot.RETAINED_BYTES;
+        final long bound = (long)config.ringSize() * Destinations.Slot.RETAINED_BYTES;
         assertTrue(RingMemory.retained(writer) <= bound);
 
         final byte[] huge = new byte[4 * 1024 * 1024];

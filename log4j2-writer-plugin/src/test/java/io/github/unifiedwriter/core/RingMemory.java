@@ -21,6 +21,6 @@ public final class RingMemory
     /** What the slots may hold once their records are resolved, however large those were. */
     public static long bound(final UnifiedWriter writer)
     {
-        return (long)writer.ring.getBufferSize() * Slot.RETAINED_BYTES;
+        return (long)writer.ring.getBufferSize() * Destinations.Slot.RETAINED_BYTES;
     }
 }

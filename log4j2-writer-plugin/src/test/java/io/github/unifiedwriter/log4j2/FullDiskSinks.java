@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.unifiedwriter.core.BatchDestination;
-import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**

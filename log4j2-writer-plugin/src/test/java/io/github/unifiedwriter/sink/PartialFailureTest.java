@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.unifiedwriter.core.BatchDestination;
-import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 
 /** Fixed records, reusable without allocating; remembers what the sink confirmed and can resume after it. */
 final class TestBatch implements RecordBatch

@@ -79,7 +79,7 @@ public final class IdleCommand
         INSTANCE;
 
         @Override
-        public void write(final io.github.unifiedwriter.core.RecordBatch batch)
+        public void write(final io.github.unifiedwriter.core.BatchDestination.RecordBatch batch)
         {
         }
 

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.github.unifiedwriter.core.QueuePolicy;
-import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 import io.github.unifiedwriter.core.UnifiedWriter;
 import io.github.unifiedwriter.core.WriterConfig;
 

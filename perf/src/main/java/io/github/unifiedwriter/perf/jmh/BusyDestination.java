@@ -3,7 +3,7 @@ package io.github.unifiedwriter.perf.jmh;
 import org.openjdk.jmh.infra.Blackhole;
 
 import io.github.unifiedwriter.core.BatchDestination;
-import io.github.unifiedwriter.core.RecordBatch;
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 
 /**
  * A destination that spends a fixed amount of CPU per record and writes nothing: it makes the writer
