@@ -22,7 +22,7 @@ import io.github.unifiedwriter.core.Destinations.Slot;
  * {@link #enqueue}: a ring slot is claimed, filled by a copy, and published, never held while other code
  * runs. The steady-state enqueue takes no lock, makes no system call and allocates nothing.
  *
- * <p>The writer owns its life: its {@link State}, the writer thread, and the one lock that orders every
+ * <p>The writer owns its life: its {@link State}, the writer thread, and the lifecycle lock, which orders every
  * transition and every action that depends on the state, checked and done in one step under it. Producers read
  * the state without the lock only to pick a path: the enqueue the ring cannot take ({@link Intake}), writes on
  * the callers' threads and the hand-over to and from them ({@link SyncWriter}), and the stop ({@link Shutdown})

@@ -64,7 +64,8 @@ class FailureRecoveryTest
         };
         final UnifiedWriter writer = UnifiedWriter.start(config(2).listener(listener).build(), destination);
         writer.enqueue(Records.record(0, 0));
-        Producers.await(() -> writer.metrics().fallbackToSync(), "fallback");
+        // The listener hears of the fallback after the state changed: wait for what is asserted.
+        Producers.await(() -> writer.metrics().fallbackToSync() && heard(events, "fallback"), "fallback");
         synchronized (events)
         {
             assertEquals(List.of("error 1", "error 2", "error 3", "fallback"), events);
@@ -174,5 +175,13 @@ class FailureRecoveryTest
         assertEquals(1, m.failed());
         assertEquals(1, m.written());
         assertTrue(m.lastError().contains("fsync"), m.lastError());
+    }
+
+    private static boolean heard(final List<String> events, final String event)
+    {
+        synchronized (events)
+        {
+            return events.contains(event);
+        }
     }
 }
