@@ -4,6 +4,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Queue;
@@ -15,6 +20,7 @@ import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.core.util.Constants;
 
 /**
  * The callers' side of one file: each calling thread has the layout encode the event into a buffer of its own,
@@ -205,16 +211,29 @@ final class Encoder
      * One calling thread's encode buffer. It grows to hold the largest event, then falls back to a small buffer
      * once a record beyond {@link #RETAINED_MAX} has been handed over, so one huge event does not pin memory on
      * every thread. Only its own thread touches it.
+     *
+     * <p>A {@link PatternLayout} in UTF-8, ISO-8859-1 or US-ASCII serializes into a reused {@code StringBuilder}, and
+     * the charset's encoder writes the bytes straight here, skipping what {@code PatternLayout.encode} adds: a
+     * thread-local lookup and a copy out of Log4j2's 8 KiB buffer. The bytes are the ones {@code PatternLayout.encode}
+     * writes, for every input: the same {@code CharsetEncoder} settings (an unmappable char or unpaired surrogate
+     * becomes {@code '?'}), the same chunks of {@link Constants#ENCODER_CHAR_BUFFER_SIZE} chars, each encoded as the
+     * last only when it is, so a high surrogate that ends a chunk before the last is dropped, as Log4j2 drops it.
+     * Other charsets, whose bytes have not been compared with Log4j2's, and other layouts take {@code Layout.encode}.
+     * Only a thread's own buffer, which is reused, keeps a builder, bounded like the bytes.
      */
     static final class Buffer implements ByteBufferDestination
     {
         static final int INITIAL = 512;
         static final int RETAINED_MAX = 32 * 1024;
+        private static final int CHUNK = Constants.ENCODER_CHAR_BUFFER_SIZE;
 
         private ByteBuffer buffer = ByteBuffer.allocate(INITIAL);
-        /** Whether this buffer, a thread's own, keeps a {@link PatternEncoder}; a nested call's buffer does not. */
+        /** Whether this buffer, a thread's own, is reused; a nested call's buffer is not, and takes the layout's way. */
         private final boolean reused;
-        private PatternEncoder pattern;
+        /** A PatternLayout's text, the chunk of it being encoded and the charset's encoder: null until the first. */
+        private StringBuilder text;
+        private CharBuffer chunk;
+        private CharsetEncoder encoder;
 
         Buffer()
         {
@@ -229,31 +248,64 @@ final class Encoder
         /** Encodes the event: straight into this buffer for a PatternLayout in a common charset, else by the layout. */
         void encode(final Layout<?> layout, final LogEvent event)
         {
-            if (reused && layout instanceof PatternLayout)
+            if (!reused || !(layout instanceof PatternLayout) || !encodePattern((PatternLayout)layout, event))
             {
-                if (pattern == null)
-                {
-                    pattern = new PatternEncoder();
-                }
-                if (pattern.encode(layout, event, this))
-                {
-                    return;
-                }
+                layout.encode(event, this);
             }
-            layout.encode(event, this);
         }
 
-        /** Whether this buffer holds a {@link PatternEncoder}, with its chunk and builder, between events. */
-        boolean keepsPatternEncoder()
+        /**
+         * Encodes the event with the charset's encoder on Log4j2's chunks of the layout's text.
+         *
+         * @return false if the charset is not one encoded here: nothing was written
+         */
+        boolean encodePattern(final PatternLayout layout, final LogEvent event)
         {
-            return pattern != null;
+            final CharsetEncoder bytes = encoderFor(layout.getCharset());
+            if (bytes == null)
+            {
+                return false;
+            }
+            if (text == null)
+            {
+                text = new StringBuilder(INITIAL);
+                chunk = CharBuffer.allocate(CHUNK);
+            }
+            final StringBuilder chars = text;
+            chars.setLength(0);
+            layout.serialize(event, chars);
+            bytes.reset();
+            final int length = chars.length();
+            int start = 0;
+            do
+            {
+                final int end = Math.min(length, start + CHUNK);
+                chunk.clear();
+                chars.getChars(start, end, chunk.array(), chunk.arrayOffset());
+                chunk.limit(end - start);
+                grow(end - start);
+                while (bytes.encode(chunk, buffer, end == length).isOverflow())
+                {
+                    grow(3 * chunk.remaining() + 4);
+                }
+                start = end;
+            }
+            while (start < length);
+            while (bytes.flush(buffer).isOverflow())
+            {
+                grow(buffer.remaining() + 8);
+            }
+            if (chars.capacity() > RETAINED_MAX)
+            {
+                text = new StringBuilder(INITIAL);
+            }
+            return true;
         }
 
-        /** Room for {@code bytes} more bytes after the position, for {@link PatternEncoder}. */
-        ByteBuffer room(final int bytes)
+        /** The chars kept for a PatternLayout between events: 0 before the first. */
+        int retainedChars()
         {
-            grow(bytes);
-            return buffer;
+            return text == null ? 0 : text.capacity();
         }
 
         @Override
@@ -309,6 +361,24 @@ final class Encoder
         int capacity()
         {
             return buffer.capacity();
+        }
+
+        /** This thread's encoder for the charset, set up as Log4j2's, or null for a charset not encoded here. */
+        private CharsetEncoder encoderFor(final Charset charset)
+        {
+            final CharsetEncoder last = encoder;
+            if (last != null && last.charset() == charset)
+            {
+                return last;
+            }
+            if (!charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.ISO_8859_1) &&
+                !charset.equals(StandardCharsets.US_ASCII))
+            {
+                return null;
+            }
+            encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            return encoder;
         }
 
         private void grow(final int needed)

@@ -19,7 +19,7 @@ import io.github.unifiedwriter.sink.FsyncPolicy;
  */
 final class ManagedFile
 {
-    private final SinkFactory factory;
+    private volatile SinkFactory factory;
     private volatile SinkSettings settings;
     private volatile BatchDestination sink;
 
@@ -44,13 +44,23 @@ final class ManagedFile
         return factory instanceof RollingSinks ? (RollingSinks)factory : RollingMonitor.NONE;
     }
 
-    /** A reload: a rolling file takes the new rolling settings at its next rollover. Configuration thread. */
-    void reconfigure(final SinkFactory next)
+    /**
+     * A reload: a rolling file takes the new rolling settings at its next rollover. Configuration thread.
+     *
+     * @return true when the file must be reopened through {@code next}: rolling, or the following of outside
+     *         renames, was turned on or off
+     */
+    boolean reconfigure(final SinkFactory next)
     {
-        if (factory instanceof RollingSinks && next instanceof RollingSinks)
+        if (factory.getClass() != next.getClass())
+        {
+            return true;
+        }
+        if (factory instanceof RollingSinks)
         {
             ((RollingSinks)factory).reconfigure((RollingSinks)next);
         }
+        return false;
     }
 
     /**
@@ -74,10 +84,11 @@ final class ManagedFile
     }
 
     /**
-     * Closes the sink without its footer and opens one shaped by {@code next}, appending. A failure to open is
-     * left for the writer's retries to meet.
+     * Closes the sink without its footer and opens one shaped by {@code next}, appending, through {@code nextFactory}
+     * when it is not null. A rolling file given up lets its background work finish first, within its shutdown
+     * timeout. A failure to open is left for the writer's retries to meet.
      */
-    void switchTo(final SinkSettings next) throws IOException
+    void switchTo(final SinkSettings next, final SinkFactory nextFactory) throws IOException
     {
         settings = next.forReopen();
         final BatchDestination previous = sink;
@@ -85,6 +96,15 @@ final class ManagedFile
         if (previous != null)
         {
             previous.close();
+        }
+        if (nextFactory != null)
+        {
+            final SinkFactory given = factory;
+            factory = nextFactory;
+            if (given instanceof RollingSinks)
+            {
+                ((RollingSinks)given).retire();
+            }
         }
         open();
     }

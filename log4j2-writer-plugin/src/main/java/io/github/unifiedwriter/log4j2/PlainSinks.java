@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.sink.FileChannelSink;
-import io.github.unifiedwriter.sink.FileSink;
 import io.github.unifiedwriter.sink.FileSinkOptions;
 import io.github.unifiedwriter.sink.FsyncPolicy;
 import io.github.unifiedwriter.sink.MappedFileSink;
@@ -41,9 +40,20 @@ final class PlainSinks implements SinkFactory
             .filePermissions(settings.permissions())
             .header(settings.header())
             .build();
-        final FileSink sink = settings.type() == SinkType.MMAP ?
-            MappedFileSink.open(settings.file(), options) : FileChannelSink.open(settings.file(), options);
-        final String warning = sink.openWarning();
+        final BatchDestination sink;
+        final String warning;
+        if (settings.type() == SinkType.MMAP)
+        {
+            final MappedFileSink mapped = MappedFileSink.open(settings.file(), options);
+            warning = mapped.openWarning();
+            sink = mapped;
+        }
+        else
+        {
+            final FileChannelSink channel = FileChannelSink.open(settings.file(), options);
+            warning = channel.openWarning();
+            sink = channel;
+        }
         if (warning != null)
         {
             StatusLogger.getLogger().warn("UnifiedWriter: {}", warning);
@@ -54,9 +64,13 @@ final class PlainSinks implements SinkFactory
     @Override
     public void setFsync(final BatchDestination sink, final FsyncPolicy fsync)
     {
-        if (sink instanceof FileSink)
+        if (sink instanceof FileChannelSink)
         {
-            ((FileSink)sink).setFsync(fsync);
+            ((FileChannelSink)sink).setFsync(fsync);
+        }
+        else if (sink instanceof MappedFileSink)
+        {
+            ((MappedFileSink)sink).setFsync(fsync);
         }
     }
 }

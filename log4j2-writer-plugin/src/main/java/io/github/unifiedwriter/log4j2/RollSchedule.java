@@ -1,5 +1,6 @@
 package io.github.unifiedwriter.log4j2;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.logging.log4j.core.appender.rolling.TimeBasedTriggeringPolicy;
 import org.apache.logging.log4j.core.appender.rolling.TriggeringPolicy;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.core.util.CronExpression;
+import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * When the active file's period ends, read from Log4j2's own policies on the writer thread.
@@ -18,8 +20,9 @@ import org.apache.logging.log4j.core.util.CronExpression;
  * <p>Each {@code TimeBasedTriggeringPolicy} is initialized against the writer's {@link ManagerView} and keeps its
  * own next rollover time, {@code interval}, {@code modulate} and {@code maxRandomDelay} included; the writer reads
  * that time and, once it has passed, lets the policy move to the next one. A cron schedule is read from its
- * expression, never scheduled on Log4j2's thread. {@code OnStartupTriggeringPolicy} is initialized as in Log4j2
- * and only notes its request. Writer thread only, after construction.
+ * expression, never scheduled on Log4j2's thread; with {@code evaluateOnStartup}, a file last written in an
+ * earlier cron period rolls at start under that period's name, as in Log4j2. {@code OnStartupTriggeringPolicy} is
+ * initialized as in Log4j2 and only notes its request. Writer thread only, after construction.
  */
 final class RollSchedule
 {
@@ -29,6 +32,8 @@ final class RollSchedule
     private long lastCron;
     private long nextCron = Long.MAX_VALUE;
     private long next = Long.MAX_VALUE;
+    /** The name of the period of a file a cron policy rolls at start, or 0. */
+    private long cronStartup;
 
     /**
      * Initializes the policies against {@code view}, which already describes the active file.
@@ -47,7 +52,17 @@ final class RollSchedule
             }
             else if (policy instanceof CronTriggeringPolicy)
             {
-                crons.add(((CronTriggeringPolicy)policy).getCronExpression());
+                final CronExpression cron = ((CronTriggeringPolicy)policy).getCronExpression();
+                crons.add(cron);
+                if (starting && view.getFileTime() != 0 && evaluatesOnStartup((CronTriggeringPolicy)policy))
+                {
+                    final Date fileFire = cron.getPrevFireTime(new Date(view.getFileTime()));
+                    final Date nowFire = cron.getPrevFireTime(new Date(now));
+                    if (fileFire != null && nowFire != null && fileFire.before(nowFire))
+                    {
+                        cronStartup = Math.max(cronStartup, fileFire.getTime());
+                    }
+                }
             }
             else if (starting && policy instanceof OnStartupTriggeringPolicy)
             {
@@ -66,10 +81,20 @@ final class RollSchedule
         next = earliest();
     }
 
-    /** {@return whether an on-startup policy asked to roll the file found at start} */
-    boolean startupRoll()
+    /**
+     * Whether a policy asks to roll the file found at start: {@code OnStartupTriggeringPolicy}, or a cron policy
+     * with {@code evaluateOnStartup} whose file is from an earlier period.
+     *
+     * @return the time that names the rolled file, or 0 for no roll
+     */
+    long startupRoll(final long now)
     {
-        return view.takeRollRequest();
+        final boolean onStartup = view.takeRollRequest();
+        if (cronStartup != 0)
+        {
+            return cronStartup;
+        }
+        return onStartup ? withinPeriod(now) : 0;
     }
 
     /** {@return the earliest end of the current period, or {@code Long.MAX_VALUE} when nothing rolls on time} */
@@ -159,5 +184,25 @@ final class RollSchedule
             }
         }
         return latest != 0 ? latest : now;
+    }
+
+    /**
+     * Log4j2 keeps {@code evaluateOnStartup} private; it is read so that the attribute keeps its meaning here. Where
+     * it cannot be read, a warning says it is not honoured.
+     */
+    private static boolean evaluatesOnStartup(final CronTriggeringPolicy policy)
+    {
+        try
+        {
+            final Field field = CronTriggeringPolicy.class.getDeclaredField("checkOnStartup");
+            field.setAccessible(true);
+            return field.getBoolean(policy);
+        }
+        catch (final ReflectiveOperationException | RuntimeException ex)
+        {
+            StatusLogger.getLogger().warn("UnifiedWriter: the CronTriggeringPolicy's evaluateOnStartup could not be " +
+                "read ({}), so a file from an earlier period is not rolled at start", ex.toString());
+            return false;
+        }
     }
 }

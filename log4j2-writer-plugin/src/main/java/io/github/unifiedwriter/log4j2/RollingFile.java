@@ -69,9 +69,10 @@ final class RollingFile extends SwitchingFile
             ArchiveRecovery.run(rolling, active, owner.archiver);
             RawFiles.requeue(active, owner.archiver, rolling, permissions());
         }
-        if (schedule.startupRoll() && found != null && found.size() > 0)
+        final long startupNaming = schedule.startupRoll(now);
+        if (startupNaming != 0 && found != null && found.size() > 0)
         {
-            moveAside(schedule.withinPeriod(now));
+            moveAside(startupNaming);
             owner.rolled(now, activePath().toString());
         }
     }

@@ -94,6 +94,12 @@ final class RollingSinks implements SinkFactory, RollingMonitor
         }
     }
 
+    /** Configuration thread, once a reload turned rolling off: lets queued renaming and compression finish. */
+    void retire()
+    {
+        archiver.stop(shutdownTimeout);
+    }
+
     /** Asks the writer to roll between its next two records, or within a flush interval when idle. Any thread. */
     @Override
     public void rollover()

@@ -119,7 +119,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         final AppenderSettings previous = current.settings();
         SharedSettings.requireAgreement(current, next);
         current = next;
-        file.reconfigure(next.sinks());
+        final SinkFactory newFactory = file.reconfigure(next.sinks()) ? next.sinks() : null;
         if (next.settings().jmx() != (mbean != null))
         {
             if (next.settings().jmx())
@@ -132,7 +132,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
             }
         }
         final WriterConfig config = writerConfig(next.settings());
-        final boolean sameSink = previous.sink().sameShape(next.settings().sink());
+        final boolean sameSink = newFactory == null && previous.sink().sameShape(next.settings().sink());
         if (sameSink)
         {
             file.setFsync(next.settings().sink().fsync());
@@ -143,11 +143,15 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
                 return;
             }
         }
-        swap(previous, config, sameSink ? null : next.settings().sink());
+        swap(previous, config, sameSink ? null : next.settings().sink(), newFactory);
     }
 
-    /** Swaps in a new writer; when {@code newSink} is not null, the file is reopened with it in between. */
-    private void swap(final AppenderSettings previous, final WriterConfig config, final SinkSettings newSink)
+    /**
+     * Swaps in a new writer; when {@code newSink} is not null, the file is reopened with it in between, through
+     * {@code newFactory} when that is not null.
+     */
+    private void swap(final AppenderSettings previous, final WriterConfig config, final SinkSettings newSink,
+        final SinkFactory newFactory)
     {
         try
         {
@@ -155,7 +159,7 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
             {
                 if (newSink != null)
                 {
-                    reopenAs(newSink);
+                    reopenAs(newSink, newFactory);
                 }
             });
         }
@@ -166,11 +170,11 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
         }
     }
 
-    private void reopenAs(final SinkSettings newSink)
+    private void reopenAs(final SinkSettings newSink, final SinkFactory newFactory)
     {
         try
         {
-            file.switchTo(newSink.withHeader(current.layout().getHeader()));
+            file.switchTo(newSink.withHeader(current.layout().getHeader()), newFactory);
         }
         catch (final IOException | RuntimeException ex)
         {

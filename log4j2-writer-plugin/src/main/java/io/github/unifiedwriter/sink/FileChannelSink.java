@@ -2,9 +2,11 @@ package io.github.unifiedwriter.sink;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Set;
 
+import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 
 import static java.nio.file.StandardOpenOption.APPEND;
@@ -21,12 +23,17 @@ import static java.nio.file.StandardOpenOption.WRITE;
  * it follows at once, or where a heap record larger than {@code bufferSize} is written alone in calls of at
  * most {@code bufferSize} bytes (see {@link #drainInChunks}).
  *
+ * <p>A write reads its own fields only: the channel, the byte records end with, and whether the fsync policy
+ * forces. The file ({@link MarkedFile}) is called when it must act: a marker to change, a force that is due.
+ *
  * <p>Threads: the writer thread calls {@link #write}, {@link #reopen}, {@link #idle} and {@link #close}
  * (in synchronous mode, the producer holding the write lock does); {@link #setFsync} may be called from
  * any thread.
  */
-public final class FileChannelSink extends FileSink
+public final class FileChannelSink implements BatchDestination
 {
+    final MarkedFile file;
+    private final byte[] footer;
     private final ByteBuffer buffer;
     /** The most a heap record hands to one write call: {@code bufferSize}. */
     private final int chunk;
@@ -34,10 +41,20 @@ public final class FileChannelSink extends FileSink
     private long end;
     /** Records of the current batch that fully reached the file: what a failed write confirms. */
     private int reached;
+    /** The file's channel, taken from it again at each open and reopen. */
+    private FileChannel channel;
+    /** The byte every record so far ends with, or -1 before the first: compared while {@link #checkEnds}. */
+    private int ends = -1;
+    /** False once records end with different bytes: the open marker then has nothing more to learn. */
+    private boolean checkEnds = true;
+    /** Whether the fsync policy forces at all: set with the policy, from any thread; never costs a write nothing. */
+    private volatile boolean forcing;
 
     private FileChannelSink(final MarkedFile file, final FileSinkOptions options)
     {
-        super(file, options);
+        this.file = file;
+        footer = options.footer();
+        forcing = file.forcing();
         buffer = options.type() == SinkType.BLOCK ? ByteBuffer.allocateDirect(options.bufferSize()) : null;
         chunk = options.bufferSize();
     }
@@ -61,6 +78,7 @@ public final class FileChannelSink extends FileSink
         final MarkedFile file = new MarkedFile(path, options, Set.of(CREATE, WRITE, APPEND), opener, false);
         final FileChannelSink sink = new FileChannelSink(file, options);
         sink.end = file.open(options.append());
+        sink.channel = file.channel();
         return sink;
     }
 
@@ -68,9 +86,10 @@ public final class FileChannelSink extends FileSink
     public void write(final RecordBatch batch) throws IOException
     {
         reached = 0;
-        if (batch.size() > 0)
+        final boolean forced = forcing;
+        if (forced && batch.size() > 0)
         {
-            sync.written();
+            file.written();
         }
         try
         {
@@ -79,7 +98,7 @@ public final class FileChannelSink extends FileSink
                 for (int i = 0, n = batch.size(); i < n; i++)
                 {
                     final ByteBuffer record = batch.record(i);
-                    file.see(record);
+                    see(record);
                     writeAlone(record);
                 }
             }
@@ -94,13 +113,45 @@ public final class FileChannelSink extends FileSink
             throw ex;
         }
         batch.confirm(reached);
-        sync.forceIfDue(file);
+        if (forced)
+        {
+            file.forceIfDue();
+        }
     }
 
     @Override
     public void reopen() throws IOException
     {
         end = file.reopen(end);
+        channel = file.channel();
+    }
+
+    /** Forces the file when the interval policy says it is due. Writer thread. */
+    @Override
+    public void idle() throws IOException
+    {
+        file.forceIfDue();
+    }
+
+    /**
+     * Replaces the fsync policy; takes effect from the next write or idle call. Any thread.
+     *
+     * @param fsync the new policy
+     */
+    public void setFsync(final FsyncPolicy fsync)
+    {
+        forcing = file.fsync(fsync);
+    }
+
+    /**
+     * What opening had to say about the file's tail: what it cut after an unclean end, why it left such a tail as
+     * it is, or that no open marker could be written beside the file. Any thread, once opened.
+     *
+     * @return a sentence for a warning, or null when there is nothing to say
+     */
+    public String openWarning()
+    {
+        return file.openWarning();
     }
 
     /** Writes the footer, then lets the file go at the end of the last whole record. */
@@ -112,8 +163,11 @@ public final class FileChannelSink extends FileSink
             if (footer != null)
             {
                 final ByteBuffer record = ByteBuffer.wrap(footer);
-                file.see(record);
-                sync.written();
+                see(record);
+                if (forcing)
+                {
+                    file.written();
+                }
                 writeAlone(record);
             }
         }
@@ -129,7 +183,7 @@ public final class FileChannelSink extends FileSink
         for (int i = 0, n = batch.size(); i < n; i++)
         {
             final ByteBuffer record = batch.record(i);
-            file.see(record);
+            see(record);
             final int length = record.remaining();
             if (length > buffer.remaining())
             {
@@ -228,11 +282,29 @@ public final class FileChannelSink extends FileSink
         }
     }
 
+    /**
+     * Before a record is written: tells the file, for its open marker, when the record ends with another byte than
+     * those before it. At most twice per file; otherwise one byte compare. Noted only once the file has it, so a
+     * marker that could not be changed is tried again with the next such record.
+     */
+    private void see(final ByteBuffer record) throws IOException
+    {
+        if (checkEnds && record.hasRemaining())
+        {
+            final int last = record.get(record.limit() - 1) & 0xFF;
+            if (last != ends)
+            {
+                checkEnds = file.endsWith(last);
+                ends = last;
+            }
+        }
+    }
+
     private void drain(final ByteBuffer source) throws IOException
     {
         while (source.hasRemaining())
         {
-            file.channel().write(source);
+            channel.write(source);
         }
     }
 }

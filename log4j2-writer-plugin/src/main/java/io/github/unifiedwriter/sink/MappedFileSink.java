@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel.MapMode;
 import java.nio.file.Path;
 import java.util.Set;
 
+import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
 
 import static java.nio.file.StandardOpenOption.CREATE;
@@ -40,17 +41,26 @@ import static java.nio.file.StandardOpenOption.WRITE;
  * (in synchronous mode, the producer holding the write lock does); {@link #setFsync} may be called from
  * any thread.
  */
-public final class MappedFileSink extends FileSink
+public final class MappedFileSink implements BatchDestination
 {
+    final MarkedFile file;
+    private final byte[] footer;
     private final int regionSize;
     private MappedByteBuffer region;
     private long regionStart;
     /** The zeros of the region after this one, once half of this one is used; null before. */
     private Reservation ahead;
+    /** The byte every record so far ends with, or -1 before the first: compared until they differ (see FileChannelSink). */
+    private int ends = -1;
+    private boolean checkEnds = true;
+    /** Whether the fsync policy forces at all; set from any thread. */
+    private volatile boolean forcing;
 
     private MappedFileSink(final MarkedFile file, final FileSinkOptions options)
     {
-        super(file, options);
+        this.file = file;
+        footer = options.footer();
+        forcing = file.forcing();
         regionSize = options.regionSize();
     }
 
@@ -84,17 +94,38 @@ public final class MappedFileSink extends FileSink
         return sink;
     }
 
+    /**
+     * Replaces the fsync policy; takes effect from the next write or idle call. Any thread.
+     *
+     * @param fsync the new policy
+     */
+    public void setFsync(final FsyncPolicy fsync)
+    {
+        forcing = file.fsync(fsync);
+    }
+
+    /**
+     * What opening had to say about the file's tail (see {@link FileChannelSink#openWarning}). Any thread.
+     *
+     * @return a sentence for a warning, or null when there is nothing to say
+     */
+    public String openWarning()
+    {
+        return file.openWarning();
+    }
+
     @Override
     public void write(final RecordBatch batch) throws IOException
     {
+        final boolean forced = forcing;
         int i = 0;
         try
         {
             requireIntact();
             final int n = batch.size();
-            if (n > 0)
+            if (n > 0 && forced)
             {
-                sync.written();
+                file.written();
             }
             for (; i < n; i++)
             {
@@ -116,7 +147,17 @@ public final class MappedFileSink extends FileSink
         {
             ahead = Reservation.begin(file.channel(), regionStart + region.capacity(), regionSize);
         }
-        sync.forceIfDue(file);
+        if (forced)
+        {
+            file.forceIfDue();
+        }
+    }
+
+    /** Forces the file when the interval policy says it is due. Writer thread. */
+    @Override
+    public void idle() throws IOException
+    {
+        file.forceIfDue();
     }
 
     @Override
@@ -136,7 +177,10 @@ public final class MappedFileSink extends FileSink
             if (footer != null)
             {
                 requireIntact();
-                sync.written();
+                if (forcing)
+                {
+                    file.written();
+                }
                 append(ByteBuffer.wrap(footer));
             }
         }
@@ -161,7 +205,12 @@ public final class MappedFileSink extends FileSink
                 ": after a crash it could not be told from the zeros the writer reserves ahead; end records " +
                 "with another byte, or use writerType block or line");
         }
-        file.see(record);
+        final int last = length > 0 ? record.get(record.limit() - 1) & 0xFF : ends;
+        if (checkEnds && last != ends)
+        {
+            checkEnds = file.endsWith(last);
+            ends = last;
+        }
         if (length > region.remaining())
         {
             final long end = regionStart + region.position();

@@ -1,6 +1,7 @@
 package io.github.unifiedwriter.sink;
 
 import java.io.IOException;
+import java.io.SyncFailedException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The file under a sink, with its open marker. Opens it as the options say: folders created, permissions applied to a new file,
+ * The file under a sink: opening it, its open marker, the cut of a torn tail, and forcing it to storage as the
+ * {@link FsyncPolicy} says. Opens it as the options say: folders created, permissions applied to a new file,
  * header written into an empty file. A regular file gets an {@link OpenMarker} before the first byte is
  * written, and loses it at a clean close; opening in append mode a file whose marker survived an unclean end
  * cuts its torn tail ({@link TornTail}). A file without a marker is never cut.
@@ -25,7 +27,9 @@ import java.util.Set;
  * path, is cut to the end of its last record first. Only regular files are truncated or marked; a device such
  * as {@code /dev/full} is just opened.
  *
- * <p>Writer thread only.
+ * <p>The fsync policy is the one setting a sink takes live, so that a reload can change durability without
+ * reopening the file: {@link #fsync} may be called from any thread. The sink tells the file of its writes only while
+ * the policy forces, so the default, never, costs a write nothing here. Everything else is the writer thread's.
  */
 final class MarkedFile
 {
@@ -36,7 +40,13 @@ final class MarkedFile
     private final FileAttribute<?>[] attributes;
     private final boolean mapped;
     private final OpenMarker marker;
-    private final FsyncSchedule sync;
+    private volatile FsyncPolicy policy;
+    /** Set by a change away from never, under which writes were not told: what they wrote may be unforced. */
+    private volatile boolean unforcedSinceNever;
+    /** Whether data written since the last force may be unforced. */
+    private boolean unforced;
+    private long lastForceNanos = System.nanoTime();
+    private long forces;
     private FileChannel channel;
     private Object fileKey;
     private boolean regular;
@@ -55,7 +65,7 @@ final class MarkedFile
         this.opener = opener;
         this.mapped = mapped;
         this.marker = new OpenMarker(path, options.filePermissions());
-        this.sync = new FsyncSchedule(options.fsync());
+        this.policy = Objects.requireNonNull(options.fsync(), "fsync");
         final Set<PosixFilePermission> permissions = options.filePermissions();
         attributes = permissions == null ?
             new FileAttribute<?>[0] : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
@@ -96,32 +106,66 @@ final class MarkedFile
     }
 
     /**
-     * Before a record is written: keeps the marker's word on how records end true, rewriting it when this
-     * record ends otherwise. At most twice per file, so no cost per record but one byte compare.
+     * Before a record that ends with byte {@code last} is written, when the records before it all ended with another
+     * byte, or none was written: the marker says so before the bytes it describes are written. The sink calls it at
+     * most twice per file, and compares one byte per record itself.
+     *
+     * @return whether the records written so far still all end with the same byte; once not, there is no more to say
      */
-    void see(final ByteBuffer record) throws IOException
+    boolean endsWith(final int last) throws IOException
     {
-        if (ends != OpenMarker.MIXED && record.hasRemaining())
+        final int next = ends == OpenMarker.NO_RECORD ? last : OpenMarker.MIXED;
+        if (state != null)
         {
-            final int last = record.get(record.limit() - 1) & 0xFF;
-            if (last != ends)
-            {
-                final int next = ends == OpenMarker.NO_RECORD ? last : OpenMarker.MIXED;
-                if (state != null)
-                {
-                    final OpenMarker.State changed = state.withEnds(next);
-                    marker.write(changed, sync.forcing());
-                    state = changed;
-                }
-                ends = next;
-            }
+            final OpenMarker.State changed = state.withEnds(next);
+            marker.write(changed, forcing());
+            state = changed;
+        }
+        ends = next;
+        return next != OpenMarker.MIXED;
+    }
+
+    /**
+     * Any thread: replaces the fsync policy, from the next write or idle call on.
+     *
+     * @return whether the policy forces at all: never does not
+     */
+    boolean fsync(final FsyncPolicy next)
+    {
+        final FsyncPolicy previous = policy;
+        policy = Objects.requireNonNull(next, "fsync");
+        if (previous.isNever() && !next.isNever())
+        {
+            unforcedSinceNever = true;
+        }
+        return forcing();
+    }
+
+    /** {@return whether the policy forces at all} Never is the one that does not. */
+    boolean forcing()
+    {
+        return !policy.isNever();
+    }
+
+    /** Before the sink writes data, while the policy forces: the data is not yet forced. */
+    void written()
+    {
+        unforced = true;
+    }
+
+    /** Forces unforced data once the policy's interval has passed since the last force (at once for batch). */
+    void forceIfDue() throws SyncFailedException
+    {
+        if ((unforced || unforcedSinceNever) && System.nanoTime() - lastForceNanos >= policy.intervalNanos())
+        {
+            force();
         }
     }
 
-    /** {@return the fsync schedule of the file, which the sink applies and the marker follows} */
-    FsyncSchedule sync()
+    /** Forces done so far: lets the policy be checked by counting rather than by timing. */
+    long forces()
     {
-        return sync;
+        return forces;
     }
 
     FileChannel channel()
@@ -140,15 +184,6 @@ final class MarkedFile
         return warning;
     }
 
-    /** Forces data to storage. On Linux this also covers pages written through a mapping of the file. */
-    void force() throws IOException
-    {
-        if (regular)
-        {
-            channel.force(false);
-        }
-    }
-
     /**
      * Lets the file go cleanly: cuts it at {@code end}, forces it unless the policy is never, closes it, and only
      * then removes the marker. A failure leaves the marker, so the next open treats the end as unclean.
@@ -160,7 +195,10 @@ final class MarkedFile
             if (regular)
             {
                 channel.truncate(end);
-                sync.forceUnlessNever(this);
+                if ((unforced || unforcedSinceNever) && forcing())
+                {
+                    force();
+                }
             }
         }
         finally
@@ -232,7 +270,7 @@ final class MarkedFile
     {
         try
         {
-            marker.write(opening, sync.forcing());
+            marker.write(opening, forcing());
             state = opening;
         }
         catch (final IOException ex)
@@ -290,6 +328,30 @@ final class MarkedFile
         {
             return null;
         }
+    }
+
+    /** Forces data to storage. On Linux this also covers pages written through a mapping of the file. */
+    private void force() throws SyncFailedException
+    {
+        unforcedSinceNever = false;
+        try
+        {
+            if (regular)
+            {
+                channel.force(false);
+            }
+        }
+        catch (final IOException ex)
+        {
+            unforced = true;
+            final SyncFailedException failed =
+                new SyncFailedException("Could not force " + path + " to storage: " + ex.getMessage());
+            failed.initCause(ex);
+            throw failed;
+        }
+        unforced = false;
+        lastForceNanos = System.nanoTime();
+        forces++;
     }
 
     /** Cuts the file written at {@code end} before letting it go; a broken channel is being replaced anyway. */

@@ -78,6 +78,96 @@ class ReloadRollingTest
         }
     }
 
+    @Test
+    void aReloadThatAddsAFilePatternRollsTheSameFileFromThenOnAndLosesNothing() throws Exception
+    {
+        final Path active = dir.resolve("app.log");
+        final URI plain = plainConfig("plain.xml", active);
+        final URI rolling = config("rolling.xml", active, "app-%i.log", "2KB");
+        try (StatusCapture status = new StatusCapture())
+        {
+            final LoggerContext context = TestConfigs.start(plain);
+            final Logger logger = context.getLogger("reload");
+            logLines(logger, 0, 100);
+            context.setConfigLocation(rolling);
+            final UnifiedWriterAppender appender = TestConfigs.appender(context, "reload");
+            assertEquals(dir.resolve("app-%i.log").toString(), appender.getManager().rolling().filePattern());
+            logLines(logger, 100, 2000);
+            context.stop();
+            assertEquals(List.of(), status.errors());
+            assertEquals(List.of(), status.warnings());
+        }
+
+        final List<Path> rolled = RolledFiles.byIndex(dir, "app-");
+        assertTrue(rolled.size() > 3, rolled.toString());
+        final List<String> lines = new ArrayList<>();
+        for (final Path file : rolled)
+        {
+            lines.addAll(RolledFiles.lines(file));
+        }
+        lines.addAll(RolledFiles.lines(active));
+        assertInOrder(2000, lines);
+        assertTrue(RolledFiles.lines(rolled.get(0)).contains("line 0"), "the first rolled file holds the lines " +
+            "written before the reload");
+    }
+
+    @Test
+    void aReloadThatRemovesTheFilePatternKeepsWritingTheSameFileWithoutRollingAndLosesNothing() throws Exception
+    {
+        final Path active = dir.resolve("app.log");
+        final URI rolling = config("rolling.xml", active, "app-%i.log", "2KB");
+        final URI plain = plainConfig("plain.xml", active);
+        try (StatusCapture status = new StatusCapture())
+        {
+            final LoggerContext context = TestConfigs.start(rolling);
+            final Logger logger = context.getLogger("reload");
+            logLines(logger, 0, 1000);
+            context.setConfigLocation(plain);
+            final UnifiedWriterAppender appender = TestConfigs.appender(context, "reload");
+            assertEquals(null, appender.getManager().rolling().filePattern());
+            logLines(logger, 1000, 2000);
+            context.stop();
+            assertEquals(List.of(), status.errors());
+            assertEquals(List.of(), status.warnings());
+        }
+
+        final List<Path> rolled = RolledFiles.byIndex(dir, "app-");
+        assertTrue(rolled.size() > 3, rolled.toString());
+        final List<String> lines = new ArrayList<>();
+        for (final Path file : rolled)
+        {
+            lines.addAll(RolledFiles.lines(file));
+        }
+        assertTrue(lines.size() < 1000, "only lines logged before the reload were rolled: " + lines.size());
+        lines.addAll(RolledFiles.lines(active));
+        assertInOrder(2000, lines);
+        assertTrue(Files.size(active) > 2048, "the file grows past the old limit: " + Files.size(active));
+    }
+
+    private static void logLines(final Logger logger, final int from, final int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            logger.info("line {}", i);
+        }
+    }
+
+    private static void assertInOrder(final int count, final List<String> lines)
+    {
+        assertEquals(count, lines.size());
+        for (int i = 0; i < count; i++)
+        {
+            assertEquals("line " + i, lines.get(i));
+        }
+    }
+
+    private URI plainConfig(final String name, final Path active)
+    {
+        final String element = "    <UnifiedWriter name=\"reload\" fileName=\"" + active + "\">\n" +
+            "      <PatternLayout pattern=\"%m%n\"/>\n    </UnifiedWriter>";
+        return TestConfigs.write(dir, name, TestConfigs.config(element, "reload")).toUri();
+    }
+
     private URI config(final String name, final Path active, final String pattern, final String size)
     {
         final String element = "    <UnifiedWriter name=\"reload\" fileName=\"" + active + "\" filePattern=\"" +

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +21,8 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,6 +147,40 @@ class StrategiesTest
         RolledFiles.await(Duration.ofSeconds(10), "app-1.log", () -> Files.exists(rolled));
         assertEquals(List.of("earlier"), RolledFiles.lines(rolled));
         assertEquals(List.of("now"), RolledFiles.lines(active));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aCronPolicyThatEvaluatesOnStartupRollsAFileLeftFromAnEarlierPeriodUnderThatPeriodsName(
+        final boolean evaluateOnStartup) throws Exception
+    {
+        final Path active = dir.resolve("app.log");
+        Files.writeString(active, "earlier\n");
+        final long twoDaysAgo = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(2);
+        Files.setLastModifiedTime(active, FileTime.fromMillis(twoDaysAgo));
+        final LoggerContext context = start("fileName=\"" + active + "\" filePattern=\"" +
+            dir.resolve("app-%d{yyyy-MM-dd}.log") + "\"", "<CronTriggeringPolicy schedule=\"0 0 0 * * ?\" " +
+            "evaluateOnStartup=\"" + evaluateOnStartup + "\"/>");
+        context.getLogger("roll").info("now");
+        context.stop();
+
+        final Path rolled = dir.resolve("app-" + LocalDate.ofInstant(Instant.ofEpochMilli(twoDaysAgo),
+            ZoneId.systemDefault()) + ".log");
+        if (evaluateOnStartup)
+        {
+            RolledFiles.await(Duration.ofSeconds(10), rolled.toString(), () -> Files.exists(rolled));
+            assertEquals(List.of("earlier"), RolledFiles.lines(rolled));
+            assertEquals(List.of("now"), RolledFiles.lines(active));
+        }
+        else
+        {
+            assertEquals(List.of("earlier", "now"), RolledFiles.lines(active));
+            try (var names = Files.list(dir))
+            {
+                assertEquals(List.of("app.log"), names.map((f) -> f.getFileName().toString())
+                    .filter((f) -> f.startsWith("app")).toList());
+            }
+        }
     }
 
     @Test

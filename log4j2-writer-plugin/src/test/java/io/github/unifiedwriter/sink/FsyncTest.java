@@ -108,6 +108,24 @@ class FsyncTest
         sink.close();
     }
 
+    /** Writes under never are not tracked, so the change away from never counts them as unforced. */
+    @ParameterizedTest
+    @EnumSource(SinkType.class)
+    void dataWrittenUnderNeverIsForcedWhenIdleOnceThePolicyForces(final SinkType type) throws Exception
+    {
+        final BatchDestination sink = open(type, FsyncPolicy.never());
+        sink.write(TestBatch.of("a\n"));
+        sink.idle();
+        assertEquals(0, Sinks.forces(sink));
+        Sinks.setFsync(sink, FsyncPolicy.batch());
+        sink.idle();
+        assertEquals(1, Sinks.forces(sink), "what was written under never is forced");
+        sink.idle();
+        assertEquals(1, Sinks.forces(sink), "and only once");
+        sink.close();
+        assertEquals(1, Sinks.forces(sink));
+    }
+
     @ParameterizedTest
     @EnumSource(SinkType.class)
     void failedForceThrowsSyncFailedExceptionWithEveryRecordConfirmed(final SinkType type) throws IOException

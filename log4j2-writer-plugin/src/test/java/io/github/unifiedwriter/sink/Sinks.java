@@ -27,11 +27,28 @@ final class Sinks
 
     static long forces(final BatchDestination sink)
     {
-        return ((FileSink)sink).forces();
+        return file(sink).forces();
     }
 
     static void setFsync(final BatchDestination sink, final FsyncPolicy fsync)
     {
-        ((FileSink)sink).setFsync(fsync);
+        if (sink instanceof MappedFileSink)
+        {
+            ((MappedFileSink)sink).setFsync(fsync);
+        }
+        else
+        {
+            ((FileChannelSink)sink).setFsync(fsync);
+        }
+    }
+
+    static MarkedFile file(final BatchDestination sink)
+    {
+        return sink instanceof MappedFileSink ? ((MappedFileSink)sink).file : ((FileChannelSink)sink).file;
+    }
+
+    static String openWarning(final BatchDestination sink)
+    {
+        return file(sink).openWarning();
     }
 }

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The caller's encoding, per event, with the comparison's pattern: {@link #layoutEncode} is the appender's old
  * path ({@code PatternLayout.encode} into the thread's {@link Encoder.Buffer}), {@link #patternEncoder} the new one
- * ({@link PatternEncoder}); both end with the copy into a slot-sized array, as the ring's copy does.
+ * ({@link Encoder.Buffer#encode}); both end with the copy into a slot-sized array, as the ring's copy does.
  * {@link #patternEncoderNoCopy} leaves the copy out. {@link #serializeOnly} is the layout's text alone, so the difference is what encoding costs. The message is
  * already formatted: its parameters are Log4j2's logger's cost, before any appender.
  *

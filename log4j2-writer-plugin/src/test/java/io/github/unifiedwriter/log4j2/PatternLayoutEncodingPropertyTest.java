@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
  * in UTF-8, ISO-8859-1 and US-ASCII, and those of {@code toByteArray} wherever Log4j2's chunked encoder does not
  * drop a high surrogate. Random cases from fixed seeds: a failure names its seed, and reruns the same.
  */
-class PatternEncoderPropertyTest
+class PatternLayoutEncodingPropertyTest
 {
     private static final List<String> PATTERNS = List.of("%m%n", "%m",
         "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%t] %c{1} - %m%n", "[%t] %-30.40c %m%throwable%n",
@@ -68,13 +68,13 @@ class PatternEncoderPropertyTest
         final PatternLayout layout = PatternLayout.newBuilder().setPattern(pattern).setCharset(charset).build();
         final LogEvent event = event(text, thrown);
 
-        final byte[] log4j = PatternEncoderTest.viaLayout(layout, event);
+        final byte[] log4j = PatternLayoutEncodingTest.viaLayout(layout, event);
         reused.encode(layout, event);
         final byte[] fast = bytes(reused.record());
         reused.reset();
 
         assertArrayEquals(log4j, fast, () -> "seed " + seed + ", pattern " + pattern + " in " + charset);
-        if (!PatternEncoderTest.highSurrogateEndsAChunk(layout.toSerializable(event)))
+        if (!PatternLayoutEncodingTest.highSurrogateEndsAChunk(layout.toSerializable(event)))
         {
             assertArrayEquals(layout.toByteArray(event), fast, () -> "seed " + seed);
         }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fast PatternLayout encoding on the inputs where an encoder can go wrong, and where it steps aside. */
-class PatternEncoderTest
+class PatternLayoutEncodingTest
 {
     private static final int CHUNK = Constants.ENCODER_CHAR_BUFFER_SIZE;
     private static final String SMILE = "\ud83d\ude00";
@@ -87,8 +87,7 @@ class PatternEncoderTest
         final PatternLayout layout = layout("%m%n", StandardCharsets.UTF_8);
         final String huge = "é".repeat(1024 * 1024) + SMILE + "x".repeat(3 * 1024 * 1024);
         final Encoder.Buffer buffer = new Encoder.Buffer();
-        final PatternEncoder encoder = new PatternEncoder();
-        assertTrue(encoder.encode(layout, event(huge), buffer));
+        assertTrue(buffer.encodePattern(layout, event(huge)));
         final ByteBuffer record = buffer.record();
         final byte[] bytes = new byte[record.remaining()];
         record.get(bytes);
@@ -96,7 +95,7 @@ class PatternEncoderTest
 
         buffer.reset();
         assertEquals(Encoder.Buffer.INITIAL, buffer.capacity(), "the record's bytes are not kept");
-        assertTrue(encoder.retainedChars() <= Encoder.Buffer.RETAINED_MAX, encoder.retainedChars() + " chars kept");
+        assertTrue(buffer.retainedChars() <= Encoder.Buffer.RETAINED_MAX, buffer.retainedChars() + " chars kept");
     }
 
     @Test
@@ -104,24 +103,28 @@ class PatternEncoderTest
     {
         final PatternLayout layout = layout("%m%n", StandardCharsets.UTF_8);
         final Encoder.Buffer buffer = new Encoder.Buffer();
-        final PatternEncoder encoder = new PatternEncoder();
-        encoder.encode(layout, event("y".repeat(Encoder.Buffer.RETAINED_MAX / 2)), buffer);
-        final int grown = encoder.retainedChars();
+        buffer.encodePattern(layout, event("y".repeat(Encoder.Buffer.RETAINED_MAX / 2)));
+        final int grown = buffer.retainedChars();
         buffer.reset();
-        assertTrue(encoder.encode(layout, event("short"), buffer));
+        assertTrue(buffer.encodePattern(layout, event("short")));
         assertEquals(6, buffer.record().remaining());
-        assertEquals(grown, encoder.retainedChars());
+        assertEquals(grown, buffer.retainedChars());
     }
 
     @Test
     void leavesOtherCharsetsAndLayoutsToTheLayout()
     {
         final Encoder.Buffer buffer = new Encoder.Buffer();
-        final PatternEncoder encoder = new PatternEncoder();
-        assertFalse(encoder.encode(layout("%m%n", StandardCharsets.UTF_16), event("a"), buffer));
-        assertFalse(encoder.encode(layout("%m%n", Charset.forName("windows-1252")), event("a"), buffer));
-        assertFalse(encoder.encode(HtmlLayout.createDefaultLayout(), event("a"), buffer));
+        assertFalse(buffer.encodePattern(layout("%m%n", StandardCharsets.UTF_16), event("a")));
+        assertFalse(buffer.encodePattern(layout("%m%n", Charset.forName("windows-1252")), event("a")));
         assertEquals(0, buffer.getByteBuffer().position(), "nothing written");
+        assertEquals(0, buffer.retainedChars(), "no chars kept for a charset encoded by the layout");
+
+        final HtmlLayout html = HtmlLayout.createDefaultLayout();
+        final LogEvent event = event("a");
+        buffer.encode(html, event);
+        assertEquals(0, buffer.retainedChars(), "nor for another layout");
+        assertArrayEquals(html.toByteArray(event), bytes(buffer.record()));
 
         final PatternLayout utf16 = layout("%m%n", StandardCharsets.UTF_16);
         assertArrayEquals(viaLayout(utf16, event("a" + SMILE)), viaEncoder(utf16, event("a" + SMILE)));
