@@ -52,7 +52,7 @@ final class ManagedFile
      */
     boolean reconfigure(final SinkFactory next)
     {
-        if (factory.getClass() != next.getClass())
+        if (kind(factory) != kind(next))
         {
             return true;
         }
@@ -61,6 +61,13 @@ final class ManagedFile
             ((RollingSinks)factory).reconfigure((RollingSinks)next);
         }
         return false;
+    }
+
+    /** {@return what a reload compares: whether a factory rolls, follows outside renames, or opens plain files} */
+    private static Class<?> kind(final SinkFactory factory)
+    {
+        return factory instanceof RollingSinks || factory instanceof ReopeningSinks ? factory.getClass() :
+            SinkFactory.class;
     }
 
     /**
