@@ -18,23 +18,16 @@ import io.github.unifiedwriter.core.Destinations.Slot;
  * An asynchronous writer: producers copy serialized records into a preallocated Disruptor ring, and one
  * writer thread hands them to the destinations in batches.
  *
- * <p>Any thread may call any method. Producers encode into their own buffer first and only then call
- * {@link #enqueue}: a ring slot is claimed, filled by a copy, and published, never held while other code
- * runs. The steady-state enqueue takes no lock, makes no system call and allocates nothing.
- *
- * <p>The writer owns its life: its {@link State}, the writer thread, and the lifecycle lock, which orders every
- * transition and every action that depends on the state, checked and done in one step under it. Producers read
- * the state without the lock only to pick a path: the enqueue the ring cannot take ({@link Intake}), writes on
- * the callers' threads and the hand-over to and from them ({@link SyncWriter}), and the stop ({@link Shutdown})
+ * <p>Any thread may call any method. A ring slot is claimed, filled by a copy of a record already encoded, and
+ * published, never held while other code runs; the steady-state enqueue takes no lock, makes no system call and
+ * allocates nothing. The writer owns its life: its {@link State}, the writer thread, and the lifecycle lock, under
+ * which every transition and every action that depends on the state is checked and done in one step. Producers
+ * read the state without the lock only to pick a path; {@link Intake}, {@link SyncWriter} and {@link Shutdown}
  * decide again under the lock.
  */
 public final class UnifiedWriter
 {
-    /**
-     * Who writes: the caller holding the lock ({@code SYNCHRONOUS}, {@code FALLBACK}); the one writer thread
-     * ({@code RUNNING}, {@code STOPPING}); nobody ({@code STOPPED}: a writer that stop gave up on begins no other
-     * write). A writer thread that is no longer {@link #writerThread()} never writes again.
-     */
+    /** Who writes, in order: the lock's holder (SYNCHRONOUS, FALLBACK), the writer (RUNNING, STOPPING), nobody. */
     enum State
     {
         SYNCHRONOUS, RUNNING, FALLBACK, STOPPING, STOPPED
@@ -76,7 +69,7 @@ public final class UnifiedWriter
         this.barrier = ring.newBarrier();
         this.ledger = new Ledger(ring);
         this.destinations = new Destinations(destinations, ledger);
-        this.requests = new WriterRequests(this, barrier);
+        this.requests = new WriterRequests(this, barrier, manual);
         this.own = new OwnRecords(ledger, requests);
         this.listener = new GuardedListener(this::config, ledger);
         this.sync = new SyncWriter(this, ledger, this.destinations, own, requests, listener);
@@ -84,13 +77,25 @@ public final class UnifiedWriter
         this.shutdown = new Shutdown(this, ledger, this.destinations, own, sync, requests, manual, listener, intake);
     }
 
-    /** Starts a writer (a synchronous one if {@code async} is false) over destinations it owns and closes. */
+    /**
+     * Starts a writer over one or more destinations; it owns them and closes them on stop.
+     *
+     * @param config       the settings
+     * @param destinations where every record goes, each at its own pace
+     * @return the running writer (or, with {@code async} false, the synchronous one)
+     */
     public static UnifiedWriter start(final WriterConfig config, final List<? extends BatchDestination> destinations)
     {
         return start(config, Backoff.EXPONENTIAL, destinations);
     }
 
-    /** As {@link #start(WriterConfig, List)}. */
+    /**
+     * As {@link #start(WriterConfig, List)}.
+     *
+     * @param config       the settings
+     * @param destinations where every record goes
+     * @return the running writer
+     */
     public static UnifiedWriter start(final WriterConfig config, final BatchDestination... destinations)
     {
         return start(config, List.of(destinations));
@@ -116,13 +121,9 @@ public final class UnifiedWriter
         return writer;
     }
 
-    /** Holder of the lock, in fallback (or at start): a new writer thread takes over. */
+    /** Holder of the lock, in fallback (or at start, which is fallback too): a new writer thread takes over. */
     private void startWriterThread()
     {
-        if (state != State.FALLBACK)
-        {
-            throw new IllegalStateException("Invalid transition: 'run'");
-        }
         barrier.clearAlert();
         final WriterLoop loop = new WriterLoop(this, shutdown, sync, barrier, ledger, destinations, own, requests,
             manual, listener, backoff);
@@ -132,22 +133,15 @@ public final class UnifiedWriter
         thread.start();
     }
 
-    /** Enqueues a droppable record, from its position to its limit; false if it was not accepted. */
-    public boolean enqueue(final ByteBuffer record)
-    {
-        return enqueue(record, true, false);
-    }
-
-    /** As {@link #enqueue(ByteBuffer)}. */
+    /**
+     * Enqueues a droppable record that carries no time.
+     *
+     * @param record the bytes to write; copied
+     * @return false if it was not accepted
+     */
     public boolean enqueue(final byte[] record)
     {
-        return enqueue(ByteBuffer.wrap(record));
-    }
-
-    /** As {@link #enqueue(ByteBuffer, boolean, boolean, long)}, for a record that carries no time. */
-    public boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger)
-    {
-        return enqueue(record, droppable, trigger, RecordBatch.NO_TIME);
+        return enqueue(ByteBuffer.wrap(record), true, false, RecordBatch.NO_TIME);
     }
 
     /**
@@ -157,7 +151,7 @@ public final class UnifiedWriter
      * @param record    the bytes to write, from the buffer's position to its limit; copied, the position not moved
      * @param droppable false: never dropped by the queue policy; waits as under BLOCK when the ring is full
      * @param trigger   MANUAL mode: write everything up to and including this record, without waiting
-     * @param time      the event's time in epoch milliseconds, for the destinations ({@link RecordBatch#time(int)})
+     * @param time      the event's time in epoch milliseconds ({@link RecordBatch#time(int)}), or {@code NO_TIME}
      * @return false if the record was dropped, or written synchronously without success
      */
     public boolean enqueue(final ByteBuffer record, final boolean droppable, final boolean trigger, final long time)
@@ -199,7 +193,11 @@ public final class UnifiedWriter
         return state == State.RUNNING || intake.afterPublishNotRunning(sequence);
     }
 
-    /** Any thread: a call whose event never became a record, because the layout threw; counted as failed. */
+    /**
+     * Any thread: a call whose event never became a record, because the layout threw; counted as failed.
+     *
+     * @param cause what the layout threw
+     */
     public void encodeFailed(final Throwable cause)
     {
         ledger.failedOnArrival.increment();
@@ -209,15 +207,7 @@ public final class UnifiedWriter
     /** MANUAL: write every record published before this call. Other modes: write now. Never blocks. */
     public void trigger()
     {
-        final long cursor = ring.getCursor();
-        if (manual != null)
-        {
-            manual.release(cursor);
-        }
-        else
-        {
-            requests.writeUpTo(cursor);
-        }
+        requests.writeUpTo(ring.getCursor());
     }
 
     /** Blocks until every record published before the call is written, failed or dropped. */
@@ -226,7 +216,12 @@ public final class UnifiedWriter
         flush(null);
     }
 
-    /** As {@link #flush()}, for at most {@code timeout} (null: no limit); false if that was not enough. */
+    /**
+     * As {@link #flush()}, for at most {@code timeout}.
+     *
+     * @param timeout the longest wait, or null for no limit
+     * @return whether every record published before the call was resolved in time
+     */
     public boolean flush(final Duration timeout)
     {
         final long target = ring.getCursor();
@@ -235,17 +230,20 @@ public final class UnifiedWriter
         return sync.flush(target, deadline, config.batchSize());
     }
 
-    /** As {@link #stop(Duration)}, within the configured shutdown timeout. */
+    /** {@return true if everything was drained} As {@link #stop(Duration)}, within the configured shutdown timeout. */
     public boolean stop()
     {
         return stop(config.shutdownTimeout());
     }
 
     /**
-     * Stops accepting records, drains the ring within {@code timeout}, and closes the destinations; true if
-     * everything was drained. Records left at the deadline count as failed, the listener hears which of them a
-     * write call under way may still carry, and nothing else is written. Once it returns, written, failed and
-     * pending no longer change. An interrupt does not cut the drain short. A second call waits for the first.
+     * Stops accepting records, drains the ring, and closes the destinations. Records left at the deadline count as
+     * failed, the listener hears which of them a write call under way may still carry, and nothing else is written.
+     * Once it returns, written, failed and pending no longer change. An interrupt does not cut the drain short; a
+     * second call waits for the first.
+     *
+     * @param timeout the longest the drain may take
+     * @return true if everything was drained
      */
     public boolean stop(final Duration timeout)
     {
@@ -264,7 +262,12 @@ public final class UnifiedWriter
         sync.reopen();
     }
 
-    /** Applies the settings that can change live; throws if they need a new writer ({@link #needsNewWriter}). */
+    /**
+     * Applies the settings that can change live.
+     *
+     * @param newConfig the new settings
+     * @throws IllegalArgumentException if they need a new writer ({@link #needsNewWriter})
+     */
     public void update(final WriterConfig newConfig)
     {
         final WriterConfig c = config;
@@ -279,6 +282,10 @@ public final class UnifiedWriter
     /**
      * Whether going from {@code running} to {@code next} needs a new writer rather than a live update: the
      * ring's shape, the mode, the batch and buffer sizes, asynchrony, or the LOOP tick changed.
+     *
+     * @param running the settings of the running writer
+     * @param next    the settings wanted
+     * @return true if a live update cannot apply them
      */
     public static boolean needsNewWriter(final WriterConfig running, final WriterConfig next)
     {
@@ -293,11 +300,10 @@ public final class UnifiedWriter
         return config;
     }
 
-    /** Any thread: a snapshot of the counters; pending is read from the ring and the writer's own records. */
+    /** {@return a snapshot of the counters} Any thread; pending is read from the ring and the writer's own records. */
     public WriterMetrics metrics()
     {
-        final long pending = ledger.terminated() ? 0 : ledger.pending() + own.pending();
-        return ledger.snapshot(pending, state == State.FALLBACK);
+        return ledger.snapshot(ledger.terminated() ? 0 : ledger.pending() + own.pending(), state == State.FALLBACK);
     }
 
     /** {@return the free slots in the ring, never negative} */
@@ -309,8 +315,7 @@ public final class UnifiedWriter
     /** {@return whether {@link #stop()} has begun: the state can no longer change back to writing} */
     public boolean isStopped()
     {
-        final State s = state;
-        return s == State.STOPPING || s == State.STOPPED;
+        return state.compareTo(State.STOPPING) >= 0;
     }
 
     /** {@return whether a stop has finished: from then on, only calls that arrive later change the counters} */
@@ -337,10 +342,7 @@ public final class UnifiedWriter
         return Thread.currentThread() == writer;
     }
 
-    /**
-     * Takes the lock and clears the caller's interrupt flag while it holds it (an interrupted thread writing to a
-     * {@code FileChannel} would close it for everyone); returns the flag, for {@link #unlock(boolean)}.
-     */
+    /** Takes the lock, clearing the interrupt flag (which would close a FileChannel); returns it, for unlock. */
     boolean lock()
     {
         lock.lock();

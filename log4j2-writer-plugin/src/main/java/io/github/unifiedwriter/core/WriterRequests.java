@@ -15,19 +15,29 @@ final class WriterRequests
 {
     private final SequenceBarrier barrier;
     private final UnifiedWriter owner;
+    private final ManualWaitStrategy manual;
     private final AtomicLong flushTarget = new AtomicLong(-1);
     private volatile boolean discard;
     private volatile boolean reopen;
 
-    WriterRequests(final UnifiedWriter owner, final SequenceBarrier barrier)
+    WriterRequests(final UnifiedWriter owner, final SequenceBarrier barrier, final ManualWaitStrategy manual)
     {
         this.owner = owner;
         this.barrier = barrier;
+        this.manual = manual;
     }
 
-    /** Any thread: write every record up to {@code sequence} without waiting for a fuller batch. */
+    /**
+     * Any thread: write every record up to {@code sequence} without waiting for a fuller batch; in MANUAL mode,
+     * release them to the writer. Never blocks.
+     */
     void writeUpTo(final long sequence)
     {
+        if (manual != null)
+        {
+            manual.release(sequence);
+            return;
+        }
         flushTarget.accumulateAndGet(sequence, Math::max);
         wake();
     }

@@ -3,7 +3,6 @@ package io.github.unifiedwriter.core;
 import com.lmax.disruptor.InsufficientCapacityException;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +81,7 @@ class AbandonedStopTest
             .mode(Mode.LOOP).tick(Duration.ofSeconds(1)).flushInterval(Duration.ofSeconds(1)).build(), file);
         for (int i = 0; i < 1000; i++)
         {
-            writer.enqueue(ByteBuffer.wrap(Records.record(0, i)));
+            writer.enqueue(Records.record(0, i));
         }
         final boolean drained = writer.stop(Duration.ZERO);
         final WriterMetrics atStop = writer.metrics();

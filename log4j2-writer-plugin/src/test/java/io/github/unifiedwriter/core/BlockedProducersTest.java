@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,7 +128,7 @@ class BlockedProducersTest
         }
         assertTrue(writer.metrics().dropped() > 0);
         final Thread important = new Thread(() ->
-            assertTrue(writer.enqueue(ByteBuffer.wrap(Records.record(1, 0)), false, false)));
+            assertTrue(writer.enqueue(ByteBuffer.wrap(Records.record(1, 0)), false, false, RecordBatch.NO_TIME)));
         important.start();
         Producers.await(() -> important.getState() == Thread.State.TIMED_WAITING, "waits for room");
         destination.openGate();

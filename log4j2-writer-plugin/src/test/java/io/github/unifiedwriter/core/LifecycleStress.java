@@ -10,6 +10,8 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
+
 /**
  * One seeded run of the writer's whole life under concurrent abuse: producers enqueue while a control thread
  * flushes, triggers, restarts, reopens and reconfigures, against a destination that fails, tears records and
@@ -198,7 +200,8 @@ public final class LifecycleStress
                 final boolean droppable = own.nextInt(8) > 0;
                 final boolean trigger = own.nextInt(50) == 0;
                 calls.incrementAndGet();
-                if (writer.enqueue(ByteBuffer.wrap((p + "-" + i + "\n").getBytes(StandardCharsets.UTF_8)), droppable, trigger))
+                if (writer.enqueue(ByteBuffer.wrap((p + "-" + i + "\n").getBytes(StandardCharsets.UTF_8)), droppable, trigger,
+                    RecordBatch.NO_TIME))
                 {
                     synchronized (accepted[p])
                     {

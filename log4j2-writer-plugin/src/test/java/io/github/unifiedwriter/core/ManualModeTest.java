@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +46,7 @@ class ManualModeTest
         final UnifiedWriter writer = UnifiedWriter.start(manual().build(), destination);
         for (int i = 0; i < 10; i++)
         {
-            writer.enqueue(java.nio.ByteBuffer.wrap(Records.record(0, i)), true, i == 6);
+            writer.enqueue(java.nio.ByteBuffer.wrap(Records.record(0, i)), true, i == 6, RecordBatch.NO_TIME);
         }
         Producers.await(() -> writer.metrics().written() == 7, "context up to the trigger written");
         Thread.sleep(50);

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +27,7 @@ class RetainedMemoryTest
         huge[huge.length - 1] = '\n';
         for (int i = 0; i < 3; i++)
         {
-            writer.enqueue(ByteBuffer.wrap(huge));
+            writer.enqueue(ByteBuffer.wrap(huge), true, false, RecordBatch.NO_TIME);
             writer.enqueue(Records.record(0, i));
         }
         assertTrue(writer.flush(Duration.ofSeconds(30)));
@@ -48,7 +50,7 @@ class RetainedMemoryTest
         {
             reused.clear();
             reused.put(Records.record(0, i)).flip();
-            writer.enqueue(reused);
+            writer.enqueue(reused, true, false, RecordBatch.NO_TIME);
             assertEquals(0, reused.position());
         }
         writer.stop();

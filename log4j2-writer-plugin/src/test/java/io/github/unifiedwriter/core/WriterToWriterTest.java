@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,13 +27,14 @@ class WriterToWriterTest
         final UnifiedWriter next = UnifiedWriter.start(WriterConfig.builder().ringSize(64).build(), nextFile);
         for (int i = 0; i < 64; i++)
         {
-            assertTrue(next.enqueue(ByteBuffer.wrap(Records.record(0, i)), false, false));
+            assertTrue(next.enqueue(ByteBuffer.wrap(Records.record(0, i)), false, false, RecordBatch.NO_TIME));
         }
         assertEquals(0, next.remainingCapacity());
 
         final TornFile retiringFile = new TornFile();
         final AtomicBoolean accepted = new AtomicBoolean(true);
-        retiringFile.duringWrite = () -> accepted.set(next.enqueue(ByteBuffer.wrap(Records.record(1, 0)), false, false));
+        retiringFile.duringWrite = () -> accepted.set(next.enqueue(ByteBuffer.wrap(Records.record(1, 0)), false, false,
+            RecordBatch.NO_TIME));
         final UnifiedWriter retiring = UnifiedWriter.start(WriterConfig.builder().ringSize(64).build(), retiringFile);
         retiring.enqueue(Records.record(2, 0));
         assertTrue(retiring.stop(Duration.ofSeconds(30)), "the retiring writer finished its write");
