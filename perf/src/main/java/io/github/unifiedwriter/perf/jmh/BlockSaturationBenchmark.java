@@ -89,7 +89,7 @@ public class BlockSaturationBenchmark
     @Threads(16)
     public boolean saturated16(final Writer writer, final Record record)
     {
-        return writer.writer.enqueue(record.bytes);
+        return writer.writer.enqueue(record.bytes, true, false, RecordBatch.NO_TIME);
     }
 
     @Benchmark
