@@ -2,7 +2,8 @@ package io.github.unifiedwriter.log4j2;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ import org.apache.logging.log4j.status.StatusLogger;
 final class Archiver
 {
     private final String appender;
-    private final ExecutorService thread;
+    private final ThreadPoolExecutor thread;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong failures = new AtomicLong();
 
@@ -112,7 +113,9 @@ final class Archiver
     }
 
     /**
-     * Lets the queued work finish within {@code timeout}; whatever is left stays on disk as it is, and is said so.
+     * Lets the queued work finish within {@code timeout}. At the deadline the files still queued are taken off the
+     * queue, so nothing touches them after the stop: they stay on disk as they are, are said so, and the next start
+     * archives them. A file whose work has begun finishes in the background.
      *
      * @return whether everything finished
      */
@@ -131,8 +134,12 @@ final class Archiver
         }
         if (!done)
         {
+            final List<Runnable> left = new ArrayList<>();
+            thread.getQueue().drainTo(left);
+            pending.addAndGet(-left.size());
             StatusLogger.getLogger().warn("UnifiedWriter \"{}\": {} rolled file(s) still wait for renaming or " +
-                "compression at stop; they stay on disk as they are", appender, pending.get());
+                "compression at stop; they stay on disk as they are and are archived at the next start", appender,
+                left.size());
         }
         return done;
     }

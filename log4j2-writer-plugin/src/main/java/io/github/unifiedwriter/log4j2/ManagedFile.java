@@ -116,8 +116,11 @@ final class ManagedFile
         open();
     }
 
-    /** Writes the footer, if any, and closes the sink. Called once, after the last writer has stopped. */
-    void close(final byte[] footer) throws IOException
+    /**
+     * Writes the footer, if any, and closes the sink. Called once, after the last writer has stopped; a rolling
+     * file's background work may run until {@code deadline} ({@link System#nanoTime()}).
+     */
+    void close(final byte[] footer, final long deadline) throws IOException
     {
         final BatchDestination last = sink;
         sink = null;
@@ -127,7 +130,7 @@ final class ManagedFile
         }
         if (last instanceof RollingFile)
         {
-            ((RollingFile)last).finish(footer);
+            ((RollingFile)last).finish(footer, deadline);
             return;
         }
         Footer.closeWith(last, footer);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 
 import io.github.unifiedwriter.core.BatchDestination;
 import io.github.unifiedwriter.core.BatchDestination.RecordBatch;
@@ -134,10 +135,10 @@ final class RollingFile extends SwitchingFile
     }
 
     /**
-     * The last appender let go: writes the footer, closes the file, and lets the background work finish within
-     * the shutdown timeout.
+     * The last appender let go: writes the footer, closes the file, and lets the background work run until
+     * {@code deadline} ({@link System#nanoTime()}), the end of the stop's one {@code shutdownTimeout} budget.
      */
-    void finish(final byte[] footer) throws IOException
+    void finish(final byte[] footer, final long deadline) throws IOException
     {
         try
         {
@@ -150,7 +151,7 @@ final class RollingFile extends SwitchingFile
         }
         finally
         {
-            owner.archiver.stop(owner.shutdownTimeout);
+            owner.archiver.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
     }
 

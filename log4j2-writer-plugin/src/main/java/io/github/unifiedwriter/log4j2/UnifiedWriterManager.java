@@ -185,24 +185,26 @@ public final class UnifiedWriterManager extends AbstractManager implements Monit
 
     /**
      * The last appender let go: drain within {@code shutdownTimeout} (Log4j2's own stop timeout, usually zero,
-     * is not ours to use), write the footer, close the file. A writer still inside a write at the deadline closes
-     * the file itself when it leaves.
+     * is not ours to use), write the footer, close the file, and give a rolling file's background work what is
+     * left of the same budget. A writer still inside a write at the deadline closes the file itself when it
+     * leaves.
      */
     @Override
     protected boolean releaseSub(final long timeout, final TimeUnit timeUnit)
     {
         unregisterMBean();
+        final Duration budget = current.settings().writer().shutdownTimeout();
+        final long deadline = System.nanoTime() + budget.toNanos();
         final AtomicBoolean closed = new AtomicBoolean(true);
-        final boolean drained = generations.stop(current.settings().writer().shutdownTimeout(),
-            () -> closed.set(closeFile()));
+        final boolean drained = generations.stop(budget, () -> closed.set(closeFile(deadline)));
         return drained && closed.get();
     }
 
-    private boolean closeFile()
+    private boolean closeFile(final long deadline)
     {
         try
         {
-            file.close(current.layout().getFooter());
+            file.close(current.layout().getFooter(), deadline);
             return true;
         }
         catch (final IOException | RuntimeException ex)

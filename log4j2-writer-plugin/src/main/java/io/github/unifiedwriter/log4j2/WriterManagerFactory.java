@@ -83,7 +83,7 @@ final class WriterManagerFactory implements ManagerFactory<UnifiedWriterManager,
         {
             try
             {
-                file.close(null);
+                file.close(null, System.nanoTime());
             }
             catch (final IOException ignore)
             {

@@ -10,13 +10,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import io.github.unifiedwriter.log4j2.ManagerInternals;
 import io.github.unifiedwriter.log4j2.StatusCapture;
 import io.github.unifiedwriter.log4j2.TestConfigs;
 import io.github.unifiedwriter.log4j2.UnifiedWriterAppender;
+import io.github.unifiedwriter.log4j2.UnifiedWriterManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
@@ -180,6 +183,61 @@ class StrategiesTest
                 assertEquals(List.of("app.log"), names.map((f) -> f.getFileName().toString())
                     .filter((f) -> f.startsWith("app")).toList());
             }
+        }
+    }
+
+    @Test
+    void filesStillQueuedWhenTheStopsBudgetEndsStayRawAreReportedAndAreArchivedAtTheNextStart() throws Exception
+    {
+        final Path active = dir.resolve("app.log");
+        final String attributes = "fileName=\"" + active + "\" filePattern=\"" + dir.resolve("app-%i.log.gz") +
+            "\" shutdownTimeout=\"200 ms\"";
+        final String policy = "<SizeBasedTriggeringPolicy size=\"1KB\"/><DefaultRolloverStrategy max=\"1000\"/>";
+        final CountDownLatch release = new CountDownLatch(1);
+        final LoggerContext context = start(attributes, policy);
+        final UnifiedWriterManager manager = TestConfigs.appender(context, "roll").getManager();
+        ManagerInternals.holdArchiver(manager, release);
+        final Logger logger = context.getLogger("roll");
+        for (int i = 0; i < 1000; i++)
+        {
+            logger.info("line {}", i);
+        }
+        assertTrue(manager.flush(Duration.ofSeconds(10)));
+        try (StatusCapture status = new StatusCapture())
+        {
+            context.stop();
+            assertTrue(status.warnings().stream().anyMatch((w) -> w.contains("archived at the next start")),
+                status.warnings().toString());
+        }
+        release.countDown();
+        final List<Path> raw = hidden();
+        assertTrue(raw.size() > 2, "rolled files left raw: " + raw);
+        assertEquals(List.of(), RolledFiles.byIndex(dir, "app-"), "nothing archived after the stop");
+
+        final LoggerContext again = start(attributes, policy);
+        again.getLogger("roll").info("after");
+        again.stop();
+
+        assertEquals(List.of(), hidden());
+        final List<String> lines = new ArrayList<>();
+        for (final Path file : RolledFiles.byIndex(dir, "app-"))
+        {
+            lines.addAll(RolledFiles.lines(file));
+        }
+        lines.addAll(RolledFiles.lines(active));
+        assertEquals(1001, lines.size(), lines.toString());
+        for (int i = 0; i < 1000; i++)
+        {
+            assertEquals("line " + i, lines.get(i));
+        }
+        assertEquals("after", lines.get(1000));
+    }
+
+    private List<Path> hidden() throws java.io.IOException
+    {
+        try (var names = Files.list(dir))
+        {
+            return names.filter((f) -> f.getFileName().toString().endsWith(".raw")).sorted().toList();
         }
     }
 
