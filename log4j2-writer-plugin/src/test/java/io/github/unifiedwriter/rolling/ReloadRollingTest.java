@@ -82,66 +82,58 @@ class ReloadRollingTest
     void aReloadThatAddsAFilePatternRollsTheSameFileFromThenOnAndLosesNothing() throws Exception
     {
         final Path active = dir.resolve("app.log");
-        final URI plain = plainConfig("plain.xml", active);
-        final URI rolling = config("rolling.xml", active, "app-%i.log", "2KB");
-        try (StatusCapture status = new StatusCapture())
-        {
-            final LoggerContext context = TestConfigs.start(plain);
-            final Logger logger = context.getLogger("reload");
-            logLines(logger, 0, 100);
-            context.setConfigLocation(rolling);
-            final UnifiedWriterAppender appender = TestConfigs.appender(context, "reload");
-            assertEquals(dir.resolve("app-%i.log").toString(), appender.getManager().rolling().filePattern());
-            logLines(logger, 100, 2000);
-            context.stop();
-            assertEquals(List.of(), status.errors());
-            assertEquals(List.of(), status.warnings());
-        }
-
-        final List<Path> rolled = RolledFiles.byIndex(dir, "app-");
-        assertTrue(rolled.size() > 3, rolled.toString());
-        final List<String> lines = new ArrayList<>();
-        for (final Path file : rolled)
-        {
-            lines.addAll(RolledFiles.lines(file));
-        }
-        lines.addAll(RolledFiles.lines(active));
-        assertInOrder(2000, lines);
-        assertTrue(RolledFiles.lines(rolled.get(0)).contains("line 0"), "the first rolled file holds the lines " +
-            "written before the reload");
+        final List<String> rolledLines = reloadWhileLogging(plainConfig("plain.xml", active),
+            config("rolling.xml", active, "app-%i.log", "2KB"), 100, dir.resolve("app-%i.log").toString());
+        assertTrue(rolledLines.contains("line 0"), "the first rolled file holds the lines written before the reload");
     }
 
     @Test
     void aReloadThatRemovesTheFilePatternKeepsWritingTheSameFileWithoutRollingAndLosesNothing() throws Exception
     {
         final Path active = dir.resolve("app.log");
-        final URI rolling = config("rolling.xml", active, "app-%i.log", "2KB");
-        final URI plain = plainConfig("plain.xml", active);
+        final List<String> rolledLines = reloadWhileLogging(config("rolling.xml", active, "app-%i.log", "2KB"),
+            plainConfig("plain.xml", active), 1000, null);
+        assertTrue(rolledLines.size() < 1000, "only lines logged before the reload were rolled: " + rolledLines.size());
+        assertTrue(Files.size(active) > 2048, "the file grows past the old limit: " + Files.size(active));
+    }
+
+    /**
+     * Logs 2,000 numbered lines, reloading from {@code first} to {@code second} after {@code before} of them, and
+     * checks that every line is in the rolled files and {@code app.log}, once and in order.
+     *
+     * @return the lines of the rolled files
+     */
+    private List<String> reloadWhileLogging(final URI first, final URI second, final int before,
+        final String patternAfter) throws Exception
+    {
         try (StatusCapture status = new StatusCapture())
         {
-            final LoggerContext context = TestConfigs.start(rolling);
+            final LoggerContext context = TestConfigs.start(first);
             final Logger logger = context.getLogger("reload");
-            logLines(logger, 0, 1000);
-            context.setConfigLocation(plain);
+            logLines(logger, 0, before);
+            context.setConfigLocation(second);
             final UnifiedWriterAppender appender = TestConfigs.appender(context, "reload");
-            assertEquals(null, appender.getManager().rolling().filePattern());
-            logLines(logger, 1000, 2000);
+            assertEquals(patternAfter, appender.getManager().rolling().filePattern());
+            logLines(logger, before, 2000);
             context.stop();
             assertEquals(List.of(), status.errors());
             assertEquals(List.of(), status.warnings());
         }
-
         final List<Path> rolled = RolledFiles.byIndex(dir, "app-");
         assertTrue(rolled.size() > 3, rolled.toString());
-        final List<String> lines = new ArrayList<>();
+        final List<String> rolledLines = new ArrayList<>();
         for (final Path file : rolled)
         {
-            lines.addAll(RolledFiles.lines(file));
+            rolledLines.addAll(RolledFiles.lines(file));
         }
-        assertTrue(lines.size() < 1000, "only lines logged before the reload were rolled: " + lines.size());
-        lines.addAll(RolledFiles.lines(active));
-        assertInOrder(2000, lines);
-        assertTrue(Files.size(active) > 2048, "the file grows past the old limit: " + Files.size(active));
+        final List<String> lines = new ArrayList<>(rolledLines);
+        lines.addAll(RolledFiles.lines(dir.resolve("app.log")));
+        assertEquals(2000, lines.size());
+        for (int i = 0; i < 2000; i++)
+        {
+            assertEquals("line " + i, lines.get(i));
+        }
+        return rolledLines;
     }
 
     private static void logLines(final Logger logger, final int from, final int to)
@@ -149,15 +141,6 @@ class ReloadRollingTest
         for (int i = from; i < to; i++)
         {
             logger.info("line {}", i);
-        }
-    }
-
-    private static void assertInOrder(final int count, final List<String> lines)
-    {
-        assertEquals(count, lines.size());
-        for (int i = 0; i < count; i++)
-        {
-            assertEquals("line " + i, lines.get(i));
         }
     }
 
