@@ -99,15 +99,14 @@ final class Attributes
     /** A whole number within the setting's limits, in ASCII digits only: no sign, no other script. */
     int count(final Setting<Integer> setting)
     {
-        final String attribute = setting.name();
-        final int otherwise = setting.byDefault();
-        final int min = setting.min();
-        final int max = setting.max();
-        final String value = given.get(attribute);
+        final String value = given.get(setting.name());
         if (value == null)
         {
-            return otherwise;
+            return setting.byDefault();
         }
+        final String attribute = setting.name();
+        final int min = setting.min();
+        final int max = setting.max();
         final String accepted = (max == Integer.MAX_VALUE ?
             "a whole number of at least " + min : "a whole number from " + min + " to " + max) + ", in digits 0-9";
         final String digits = value.trim();
@@ -128,7 +127,7 @@ final class Attributes
             }
             reject(attribute, number == 0 ? "zero is meaningless here" : "out of range", accepted);
         }
-        return otherwise;
+        return setting.byDefault();
     }
 
     private static boolean isDigits(final String text)
@@ -150,15 +149,13 @@ final class Attributes
     /** A byte size within the setting's limits. */
     int size(final Setting<Integer> setting)
     {
-        final String attribute = setting.name();
-        final int otherwise = setting.byDefault();
-        final int min = setting.min();
-        final int max = setting.max();
-        final String value = given.get(attribute);
+        final String value = given.get(setting.name());
         if (value == null)
         {
-            return otherwise;
+            return setting.byDefault();
         }
+        final int min = setting.min();
+        final int max = setting.max();
         try
         {
             final long bytes = Sizes.parse(value);
@@ -166,14 +163,14 @@ final class Attributes
             {
                 return (int)bytes;
             }
-            reject(attribute, bytes == 0 ? "zero is meaningless here" : bytes < min ? "too small" : "too large",
+            reject(setting.name(), bytes == 0 ? "zero is meaningless here" : bytes < min ? "too small" : "too large",
                 Sizes.accepted(min, max));
         }
         catch (final IllegalArgumentException ex)
         {
-            reject(attribute, ex.getMessage(), Sizes.accepted(min, max));
+            reject(setting.name(), ex.getMessage(), Sizes.accepted(min, max));
         }
-        return otherwise;
+        return setting.byDefault();
     }
 
     /**
