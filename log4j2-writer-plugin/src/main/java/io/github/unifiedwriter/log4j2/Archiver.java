@@ -115,7 +115,8 @@ final class Archiver
     /**
      * Lets the queued work finish within {@code timeout}. At the deadline the files still queued are taken off the
      * queue, so nothing touches them after the stop: they stay on disk as they are, are said so, and the next start
-     * archives them. A file whose work has begun finishes in the background.
+     * archives those moved aside under a hidden name (a direct-write file keeps its name and stays uncompressed). A
+     * file whose work has begun finishes in the background.
      *
      * @return whether everything finished
      */
@@ -138,8 +139,8 @@ final class Archiver
             thread.getQueue().drainTo(left);
             pending.addAndGet(-left.size());
             StatusLogger.getLogger().warn("UnifiedWriter \"{}\": {} rolled file(s) still wait for renaming or " +
-                "compression at stop; they stay on disk as they are and are archived at the next start", appender,
-                left.size());
+                "compression at stop; they stay on disk as they are, and those moved aside under a hidden name are " +
+                "archived at the next start", appender, left.size());
         }
         return done;
     }
