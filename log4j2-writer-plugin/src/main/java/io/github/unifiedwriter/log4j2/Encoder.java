@@ -234,6 +234,9 @@ final class Encoder
         private StringBuilder text;
         private CharBuffer chunk;
         private CharsetEncoder encoder;
+        /** The layout {@link #line} was made for, and the line, null if that layout has no plan. */
+        private PatternLayout planned;
+        private PatternLine line;
 
         Buffer()
         {
@@ -271,9 +274,28 @@ final class Encoder
                 text = new StringBuilder(INITIAL);
                 chunk = CharBuffer.allocate(CHUNK);
             }
+            if (planned != layout)
+            {
+                final PatternPlan plan = PatternPlan.of(layout);
+                line = plan == null ? null : new PatternLine(plan, bytes);
+                planned = layout;
+            }
+            if (line != null && line.write(event, this))
+            {
+                line.release();
+                return true;
+            }
             final StringBuilder chars = text;
             chars.setLength(0);
-            layout.serialize(event, chars);
+            if (line != null)
+            {
+                line.wholeText(chars);
+                line.release();
+            }
+            else
+            {
+                layout.serialize(event, chars);
+            }
             bytes.reset();
             final int length = chars.length();
             int start = 0;
@@ -302,10 +324,53 @@ final class Encoder
             return true;
         }
 
+        /** Appends {@code length} bytes of {@code data}. */
+        void put(final byte[] data, final int length)
+        {
+            grow(length);
+            buffer.put(data, 0, length);
+        }
+
+        /** The buffer, with room for at least {@code needed} more bytes. */
+        ByteBuffer room(final int needed)
+        {
+            grow(needed);
+            return buffer;
+        }
+
+        /** Appends the chars of {@code chars}, which hold no surrogate, encoded whole by {@code bytes}. */
+        void encode(final CharsetEncoder bytes, final CharBuffer chars)
+        {
+            bytes.reset();
+            grow(chars.remaining());
+            while (bytes.encode(chars, buffer, true).isOverflow())
+            {
+                grow(3 * chars.remaining() + 4);
+            }
+            while (bytes.flush(buffer).isOverflow())
+            {
+                grow(buffer.remaining() + 8);
+            }
+        }
+
+        /** {@code text} encoded whole by {@code bytes}, from position to limit. */
+        static ByteBuffer encodeWhole(final CharsetEncoder bytes, final String text)
+        {
+            final Buffer whole = new Buffer(false);
+            whole.encode(bytes, CharBuffer.wrap(text));
+            return whole.record();
+        }
+
+        /** Whether the last PatternLayout this buffer met is encoded by parts ({@link PatternLine}). */
+        boolean planned()
+        {
+            return line != null;
+        }
+
         /** The chars kept for a PatternLayout between events: 0 before the first. */
         int retainedChars()
         {
-            return text == null ? 0 : text.capacity();
+            return (text == null ? 0 : text.capacity()) + (line == null ? 0 : line.retainedChars());
         }
 
         @Override

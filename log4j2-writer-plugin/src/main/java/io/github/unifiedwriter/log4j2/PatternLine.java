@@ -1,0 +1,285 @@
+package io.github.unifiedwriter.log4j2;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.util.Arrays;
+
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.core.pattern.PatternFormatter;
+
+import static io.github.unifiedwriter.log4j2.PatternPlan.EACH;
+import static io.github.unifiedwriter.log4j2.PatternPlan.LEVEL;
+import static io.github.unifiedwriter.log4j2.PatternPlan.LOGGER;
+import static io.github.unifiedwriter.log4j2.PatternPlan.MILLIS;
+import static io.github.unifiedwriter.log4j2.PatternPlan.THREAD;
+
+/**
+ * One calling thread's encoder for a {@link PatternPlan}. The parts between two parts formatted for each event form a
+ * run, such as {@code "2026-12-02 13:45:07.123 INFO  [main] Orders - "}; the run's bytes are kept for the last level,
+ * thread name, logger name and millisecond it was formatted for. Under load most events share those with the event
+ * before, so a line is one copy of the run's bytes and the formatted message.
+ *
+ * <p>The bytes are those of encoding the whole line at once: without surrogates, UTF-8, ISO-8859-1 and US-ASCII encode
+ * each char on its own, so the bytes of the parts, joined, are the bytes of the line. A line with a surrogate anywhere
+ * is handed back whole ({@link #wholeText}) for Log4j2's chunked encoding, which treats surrogates by position. A run
+ * with a surrogate is never kept. Every formatter runs at most once per event.
+ *
+ * <p>Only its own thread touches it.
+ */
+final class PatternLine
+{
+    /** A run longer than this is formatted for each event rather than kept. */
+    private static final int KEPT_MAX = 512;
+
+    private final PatternPlan plan;
+    private final CharsetEncoder encoder;
+    /** Element e covers the parts from {@code first[e]} to {@code last[e]}: a run, or one part formatted each time. */
+    private final int[] first;
+    private final int[] last;
+    private final boolean[] run;
+    /** Per element: which fields its text shows, as bits {@code 1 << kind}, and the values it was kept for. */
+    private final int[] shows;
+    private final Object[] level;
+    private final Object[] thread;
+    private final Object[] logger;
+    private final long[] millis;
+    /** Per element: its kept bytes and chars, whether this event reuses them, or where its text is in {@link #text}. */
+    private final byte[][] bytes;
+    private final int[] byteLengths;
+    private final char[][] chars;
+    private final int[] charLengths;
+    private final boolean[] valid;
+    private final boolean[] hit;
+    private final int[] starts;
+    private final int[] ends;
+    private StringBuilder text = new StringBuilder(Encoder.Buffer.INITIAL);
+    private char[] scratch = new char[Encoder.Buffer.INITIAL];
+    private CharBuffer view = CharBuffer.wrap(scratch);
+
+    PatternLine(final PatternPlan plan, final CharsetEncoder encoder)
+    {
+        this.plan = plan;
+        this.encoder = encoder;
+        final int[] kinds = plan.kinds;
+        final int parts = kinds.length;
+        final int[] firsts = new int[parts];
+        final int[] lasts = new int[parts];
+        final boolean[] runs = new boolean[parts];
+        int elements = 0;
+        for (int i = 0; i < parts; i++)
+        {
+            final boolean kept = kinds[i] != EACH;
+            if (kept && elements > 0 && runs[elements - 1])
+            {
+                lasts[elements - 1] = i;
+                continue;
+            }
+            firsts[elements] = i;
+            lasts[elements] = i;
+            runs[elements++] = kept;
+        }
+        first = Arrays.copyOf(firsts, elements);
+        last = Arrays.copyOf(lasts, elements);
+        run = Arrays.copyOf(runs, elements);
+        shows = new int[elements];
+        for (int e = 0; e < elements; e++)
+        {
+            for (int i = first[e]; i <= last[e]; i++)
+            {
+                shows[e] |= 1 << kinds[i];
+            }
+        }
+        level = new Object[elements];
+        thread = new Object[elements];
+        logger = new Object[elements];
+        millis = new long[elements];
+        bytes = new byte[elements][];
+        byteLengths = new int[elements];
+        chars = new char[elements][];
+        charLengths = new int[elements];
+        valid = new boolean[elements];
+        hit = new boolean[elements];
+        starts = new int[elements];
+        ends = new int[elements];
+    }
+
+    PatternLayout layout()
+    {
+        return plan.layout;
+    }
+
+    /**
+     * Writes the event's line into {@code out}.
+     *
+     * @return false if the line holds a surrogate: nothing was written, and {@link #wholeText} gives its text
+     */
+    boolean write(final LogEvent event, final Encoder.Buffer out)
+    {
+        final PatternFormatter[] formatters = plan.formatters;
+        final StringBuilder text = this.text;
+        text.setLength(0);
+        int keptBytes = 0;
+        for (int e = 0; e < first.length; e++)
+        {
+            hit[e] = run[e] && kept(e, event);
+            if (hit[e])
+            {
+                keptBytes += byteLengths[e];
+                continue;
+            }
+            starts[e] = text.length();
+            for (int i = first[e]; i <= last[e]; i++)
+            {
+                formatters[i].format(event, text);
+            }
+            ends[e] = text.length();
+        }
+        final int length = text.length();
+        if (scratch.length < length)
+        {
+            scratch = new char[Math.max(length, scratch.length << 1)];
+            view = CharBuffer.wrap(scratch);
+        }
+        final char[] chars = scratch;
+        text.getChars(0, length, chars, 0);
+        int any = 0;
+        for (int j = 0; j < length; j++)
+        {
+            any |= chars[j];
+        }
+        return any < 0x80 ? writeAscii(event, out, keptBytes + length) : writeEncoded(event, out);
+    }
+
+    /** The line when every char formatted for this event is ASCII: kept bytes and one byte per char. */
+    private boolean writeAscii(final LogEvent event, final Encoder.Buffer out, final int total)
+    {
+        final ByteBuffer buffer = out.room(total);
+        final byte[] array = buffer.array();
+        final char[] chars = scratch;
+        int at = buffer.arrayOffset() + buffer.position();
+        for (int e = 0; e < first.length; e++)
+        {
+            if (hit[e])
+            {
+                System.arraycopy(bytes[e], 0, array, at, byteLengths[e]);
+                at += byteLengths[e];
+                continue;
+            }
+            final int start = starts[e];
+            final int count = ends[e] - start;
+            for (int k = 0; k < count; k++)
+            {
+                array[at + k] = (byte)chars[start + k];
+            }
+            if (run[e])
+            {
+                keep(e, event, array, at, count);
+            }
+            at += count;
+        }
+        buffer.position(at - buffer.arrayOffset());
+        return true;
+    }
+
+    /** The line through the charset's encoder, part by part; false, writing nothing, if it holds a surrogate. */
+    private boolean writeEncoded(final LogEvent event, final Encoder.Buffer out)
+    {
+        final int length = text.length();
+        for (int j = 0; j < length; j++)
+        {
+            if (Character.isSurrogate(scratch[j]))
+            {
+                return false;
+            }
+        }
+        for (int e = 0; e < first.length; e++)
+        {
+            if (hit[e])
+            {
+                out.put(bytes[e], byteLengths[e]);
+                continue;
+            }
+            final int from = out.getByteBuffer().position();
+            view.limit(ends[e]).position(starts[e]);
+            out.encode(encoder, view);
+            if (run[e])
+            {
+                final ByteBuffer buffer = out.getByteBuffer();
+                keep(e, event, buffer.array(), buffer.arrayOffset() + from, buffer.position() - from);
+            }
+        }
+        return true;
+    }
+
+    /** After an event: lets go of the text of a line beyond {@link Encoder.Buffer#RETAINED_MAX} chars. */
+    void release()
+    {
+        if (text.capacity() > Encoder.Buffer.RETAINED_MAX)
+        {
+            text = new StringBuilder(Encoder.Buffer.INITIAL);
+        }
+        if (scratch.length > Encoder.Buffer.RETAINED_MAX)
+        {
+            scratch = new char[Encoder.Buffer.INITIAL];
+            view = CharBuffer.wrap(scratch);
+        }
+    }
+
+    /** The chars this line keeps between events. */
+    int retainedChars()
+    {
+        return text.capacity() + scratch.length;
+    }
+
+    /** After {@code write} returned false: the event's whole line, from the parts already formatted. */
+    void wholeText(final StringBuilder into)
+    {
+        for (int e = 0; e < first.length; e++)
+        {
+            if (hit[e])
+            {
+                into.append(chars[e], 0, charLengths[e]);
+            }
+            else
+            {
+                into.append(text, starts[e], ends[e]);
+            }
+        }
+    }
+
+    /** Whether run {@code e} was kept for this event's level, thread, logger and millisecond, as far as it shows them. */
+    private boolean kept(final int e, final LogEvent event)
+    {
+        final int shows = this.shows[e];
+        return valid[e] && ((shows & (1 << LEVEL)) == 0 || level[e] == event.getLevel()) &&
+            ((shows & (1 << THREAD)) == 0 || thread[e] == event.getThreadName()) &&
+            ((shows & (1 << LOGGER)) == 0 || logger[e] == event.getLoggerName()) &&
+            ((shows & (1 << MILLIS)) == 0 || millis[e] == event.getTimeMillis());
+    }
+
+    /** Keeps run {@code e}'s bytes, just written to {@code array} at {@code at}, and its chars, for this event. */
+    private void keep(final int e, final LogEvent event, final byte[] array, final int at, final int byteLength)
+    {
+        final int charLength = ends[e] - starts[e];
+        valid[e] = byteLength <= KEPT_MAX && charLength <= KEPT_MAX;
+        if (!valid[e])
+        {
+            return;
+        }
+        if (bytes[e] == null)
+        {
+            bytes[e] = new byte[KEPT_MAX];
+            chars[e] = new char[KEPT_MAX];
+        }
+        System.arraycopy(array, at, bytes[e], 0, byteLength);
+        System.arraycopy(scratch, starts[e], chars[e], 0, charLength);
+        byteLengths[e] = byteLength;
+        charLengths[e] = charLength;
+        level[e] = event.getLevel();
+        thread[e] = event.getThreadName();
+        logger[e] = event.getLoggerName();
+        millis[e] = event.getTimeMillis();
+    }
+}
