@@ -27,7 +27,11 @@ import io.github.unifiedwriter.perf.stack.Stack;
  * many rounds as stacks every stack runs once in each place: a run pays for the writeback of the hundreds of
  * megabytes the run before it wrote, and a fixed order would charge that to the same stack every time.
  *
- * <p>Exit code 0 if every run of ours was complete, 2 if one was not, 1 for a usage error.
+ * <p>A reference stack ({@code log4j-null}) writes no file: its row shows its calls, says it was not checked,
+ * and it is never the best Log4j2 stack the others are measured against.
+ *
+ * <p>Exit code 0 if every run of ours was complete, 2 if one was not, 1 for a usage error; a reference's run
+ * never changes it.
  */
 public final class CompareCommand
 {

@@ -16,7 +16,7 @@ import io.github.unifiedwriter.perf.stack.Stack;
 
 /**
  * Runs one (stack, threads) pair in a fresh JVM, then reads the files it wrote, rolled ones included, and checks
- * every line.
+ * every line. A reference stack writes no file: its run is timed the same way and nothing is read back.
  * Runs one at a time on the calling thread: two runs side by side would measure each other.
  */
 public final class CompareRunner
@@ -56,6 +56,10 @@ public final class CompareRunner
                 return RunResult.failed(stack, threads, events, why + System.lineSeparator() + outcome.tail());
             }
             final RunMeasure measure = RunMeasure.parse(outcome.reports().get(0));
+            if (!stack.writesFile())
+            {
+                return reference(stack, threads, events, measure);
+            }
             final SequenceTracker tracker = new SequenceTracker(threads);
             long lines = 0;
             long tornTailBytes = 0;
@@ -79,5 +83,16 @@ public final class CompareRunner
                 RunFiles.delete(file);
             }
         }
+    }
+
+    /**
+     * The result of a reference stack's run, from its measure alone: events per second stand where lines per
+     * second would, on the same clock, and no file is checked. Called on the compare thread.
+     */
+    static RunResult reference(final Stack stack, final int threads, final long events, final RunMeasure measure)
+    {
+        return RunResult.reference(stack, threads, events, events / (measure.totalNanos() / 1e9),
+            events / (measure.callsNanos() / 1e9), (double)measure.cpuNanos() / events,
+            (measure.totalNanos() - measure.callsNanos()) / 1e6, measure.totalNanos() / 1e6, measure.disruptor());
     }
 }

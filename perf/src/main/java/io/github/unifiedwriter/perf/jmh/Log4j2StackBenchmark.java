@@ -29,7 +29,8 @@ import io.github.unifiedwriter.perf.stack.LogDriver;
  *
  * <p>{@link #unboxed} passes Log4j2's reusable {@code Unbox} holders, so {@code -prof gc} shows what
  * the stack itself allocates; {@link #boxed} is the plain call, whose difference is the caller's own
- * boxing. Iterations are short because the file grows by every call.
+ * boxing. Iterations are short because the file grows by every call. {@code -p stack=log4j-null} runs the
+ * reference, Log4j2's logger path with no appender work, which writes no file.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -37,7 +37,8 @@ public final class LatencyCommand
     public static int run(final String[] args, final PrintStream out) throws IOException
     {
         final Options options = Options.parse(args, "quiet");
-        final List<Stack> stacks = Stack.byIds(options.stringList("stacks", DEFAULT_STACKS));
+        final List<Stack> stacks =
+            Stack.requireFiles(Stack.byIds(options.stringList("stacks", DEFAULT_STACKS)), "latency");
         final int threads = options.intValue("threads", 4);
         final double load = options.doubleValue("load", 0);
         final double fixedRate = options.doubleValue("rate", 200_000);

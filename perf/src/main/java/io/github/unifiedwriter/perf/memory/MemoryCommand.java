@@ -36,7 +36,8 @@ public final class MemoryCommand
     public static int run(final String[] args, final PrintStream out) throws IOException
     {
         final Options options = Options.parse(args);
-        final List<Stack> stacks = Stack.byIds(options.stringList("stacks", DEFAULT_STACKS));
+        final List<Stack> stacks =
+            Stack.requireFiles(Stack.byIds(options.stringList("stacks", DEFAULT_STACKS)), "memory");
         final List<Integer> sizes = options.intList("record-bytes", List.of(98, 2048));
         final int threads = options.intValue("threads", 4);
         final long events = options.longValue("events", 65_536);

@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Locale;
 
 
-/** Writes the comparison as a JSON array, one object per run; no JSON library needed for flat records. */
+/**
+ * Writes the comparison as a JSON array, one object per run; no JSON library needed for flat records. A
+ * reference run ({@code "reference": true}) wrote no file: what its file would tell ({@code linesWritten},
+ * {@code complete}, {@code missing}, {@code repeated}) is null, since nothing was checked, and its
+ * {@code linesPerSec} is events per second on the same clock.
+ */
 public final class ResultJson
 {
     private ResultJson()
@@ -25,16 +30,17 @@ public final class ResultJson
                 .append("\"stack\": ").append(quote(r.stack().id()))
                 .append(", \"threads\": ").append(r.threads())
                 .append(", \"events\": ").append(r.events())
-                .append(", \"linesWritten\": ").append(r.linesWritten())
+                .append(", \"linesWritten\": ").append(checked(r, r.linesWritten()))
                 .append(", \"linesPerSec\": ").append(fixed(r.linesPerSec()))
                 .append(", \"callsPerSec\": ").append(fixed(r.callsPerSec()))
                 .append(", \"cpuNsPerEvent\": ").append(fixed(r.cpuNsPerEvent()))
                 .append(", \"drainMillis\": ").append(String.format(Locale.ROOT, "%.2f", r.drainMillis()))
                 .append(", \"elapsedMillis\": ").append(String.format(Locale.ROOT, "%.2f", r.elapsedMillis()))
-                .append(", \"complete\": ").append(r.complete())
+                .append(", \"complete\": ").append(checked(r, r.complete()))
                 .append(", \"counted\": ").append(r.counts())
-                .append(", \"missing\": ").append(r.missing())
-                .append(", \"repeated\": ").append(r.repeated())
+                .append(", \"reference\": ").append(r.reference())
+                .append(", \"missing\": ").append(checked(r, r.missing()))
+                .append(", \"repeated\": ").append(checked(r, r.repeated()))
                 .append(", \"disruptor\": ").append(quote(r.disruptor()))
                 .append(", \"error\": ").append(r.error() == null ? "null" : quote(r.error()))
                 .append(i + 1 < results.size() ? "},\n" : "}\n");
@@ -46,6 +52,12 @@ public final class ResultJson
             Files.createDirectories(parent);
         }
         Files.writeString(file, json, StandardCharsets.UTF_8);
+    }
+
+    /** {@code value}, or null for a reference, whose file does not exist to tell it. */
+    private static String checked(final RunResult r, final Object value)
+    {
+        return r.reference() ? "null" : String.valueOf(value);
     }
 
     private static String fixed(final double value)

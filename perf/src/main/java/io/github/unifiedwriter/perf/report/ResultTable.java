@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The comparison as text for a terminal: one table per thread count, then each of our stacks' ratio to
- * the best complete Log4j2 stack. A stack that lost lines is marked and left out of the ratios.
+ * the best complete Log4j2 stack. A stack that lost lines is marked and left out of the ratios. A reference
+ * stack writes no file: its lines/s are events per second, its file is not checked, and it is never the best.
  */
 public final class ResultTable
 {
@@ -52,8 +53,7 @@ public final class ResultTable
         }
         return String.format(Locale.ROOT, GROUP_ROW, r.stack().id(), num(r.linesPerSec()),
             num(g.minLinesPerSec()) + " - " + num(g.maxLinesPerSec()), num(r.cpuNsPerEvent()),
-            String.format(Locale.ROOT, "%.1f", r.drainMillis()),
-            String.format(Locale.ROOT, "%,d / %,d", r.linesWritten(), r.events()), check(r));
+            String.format(Locale.ROOT, "%.1f", r.drainMillis()), lines(r), check(r));
     }
 
     /** One line of the table; also printed as each run finishes. */
@@ -65,13 +65,23 @@ public final class ResultTable
                 "FAILED: " + r.error().lines().findFirst().orElse(""));
         }
         return String.format(Locale.ROOT, ROW, r.stack().id(), num(r.linesPerSec()), num(r.callsPerSec()),
-            num(r.cpuNsPerEvent()), String.format(Locale.ROOT, "%.1f", r.drainMillis()),
-            String.format(Locale.ROOT, "%,d / %,d", r.linesWritten(), r.events()), check(r));
+            num(r.cpuNsPerEvent()), String.format(Locale.ROOT, "%.1f", r.drainMillis()), lines(r), check(r));
+    }
+
+    /** Lines in the file over calls; a reference has no file, so only its calls. */
+    private static String lines(final RunResult r)
+    {
+        return r.reference() ? String.format(Locale.ROOT, "no file / %,d", r.events())
+            : String.format(Locale.ROOT, "%,d / %,d", r.linesWritten(), r.events());
     }
 
     private static String check(final RunResult r)
     {
         final String disruptor = r.stack().asyncLoggers() ? "  [" + r.disruptor() + "]" : "";
+        if (r.reference())
+        {
+            return "reference, not checked: writes no file";
+        }
         if (r.complete())
         {
             return "complete, in order" + disruptor;

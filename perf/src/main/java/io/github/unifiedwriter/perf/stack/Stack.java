@@ -8,6 +8,8 @@ import java.util.Locale;
 /**
  * The logging stacks that are compared. Each runs in a fresh JVM: {@link #libs()} names the folder of
  * extra jars its class path gets beside the perf jar, which itself holds neither a Disruptor nor Logback.
+ * A stack that {@linkplain #writesFile() writes no file} is a reference: it shows what the logging library
+ * costs before any appender, and there is nothing of it to read back.
  */
 public enum Stack
 {
@@ -22,6 +24,7 @@ public enum Stack
     LOG4J_RAF("log4j-raf", Family.LOG4J2, "log4j-raf.xml", "", false),
     LOG4J_MMF("log4j-mmf", Family.LOG4J2, "log4j-mmf.xml", "", false),
     LOG4J_ROLLING_RAF("log4j-rolling-raf", Family.LOG4J2, "log4j-rolling-raf.xml", "", false),
+    LOG4J_NULL("log4j-null", Family.LOG4J2, "log4j-null.xml", "", false, false),
     LOGBACK_ASYNC("logback-async", Family.LOGBACK, "logback-async.xml", "logback", false),
     LOGSTASH_DISRUPTOR("logstash-disruptor", Family.LOGBACK, "logstash-disruptor.xml", "logback", false);
 
@@ -35,14 +38,22 @@ public enum Stack
     private final String config;
     private final String libs;
     private final boolean asyncLoggers;
+    private final boolean writesFile;
 
     Stack(final String id, final Family family, final String config, final String libs, final boolean asyncLoggers)
+    {
+        this(id, family, config, libs, asyncLoggers, true);
+    }
+
+    Stack(final String id, final Family family, final String config, final String libs, final boolean asyncLoggers,
+        final boolean writesFile)
     {
         this.id = id;
         this.family = family;
         this.config = config;
         this.libs = libs;
         this.asyncLoggers = asyncLoggers;
+        this.writesFile = writesFile;
     }
 
     /** The name used on the command line and in the results. */
@@ -74,16 +85,28 @@ public enum Stack
         return asyncLoggers;
     }
 
+    /**
+     * False for a reference stack, whose appender discards every event: its figures are a ceiling for the
+     * others, and no line of it can be checked.
+     */
+    public boolean writesFile()
+    {
+        return writesFile;
+    }
+
     /** True for UnifiedWriter's own stacks. */
     public boolean ours()
     {
         return id.startsWith("uw-");
     }
 
-    /** True for the Log4j2 stacks that are not ours: the ones ours are measured against. */
+    /**
+     * True for the Log4j2 stacks that are not ours and write a file: the ones ours are measured against. A
+     * reference writes nothing, so it is never a peer.
+     */
     public boolean log4jBaseline()
     {
-        return family == Family.LOG4J2 && !ours();
+        return family == Family.LOG4J2 && !ours() && writesFile;
     }
 
     public static Stack byId(final String id)
@@ -105,6 +128,23 @@ public enum Stack
         for (final String id : ids)
         {
             stacks.add(byId(id));
+        }
+        return stacks;
+    }
+
+    /**
+     * Returns {@code stacks} if every one writes a file; otherwise throws, naming the first that does not.
+     * Called by the main thread of a command that reads each stack's file back, as it parses its options.
+     */
+    public static List<Stack> requireFiles(final List<Stack> stacks, final String command)
+    {
+        for (final Stack stack : stacks)
+        {
+            if (!stack.writesFile)
+            {
+                throw new IllegalArgumentException("stack " + stack.id + " writes no file (a reference for compare"
+                    + " only), and " + command + " reads each stack's file back");
+            }
         }
         return stacks;
     }

@@ -48,7 +48,8 @@ public final class StallCommand
             options.rejectUnknown();
             return cleanup(out);
         }
-        final List<Stack> stacks = Stack.byIds(options.stringList("stacks", DEFAULT_STACKS));
+        final List<Stack> stacks =
+            Stack.requireFiles(Stack.byIds(options.stringList("stacks", DEFAULT_STACKS)), "stall");
         final int threads = options.intValue("threads", 4);
         final double rate = options.doubleValue("rate", 20_000);
         final double seconds = options.doubleValue("seconds", 15);
