@@ -25,10 +25,8 @@ import io.github.unifiedwriter.core.UnifiedWriter.State;
  */
 final class WriterLoop implements Runnable
 {
-    /** TRIGGER: the longest a batch is held to let it grow while records keep arriving. */
+    /** TRIGGER: the one nap that lets a batch grow while records keep arriving; the timer's slack adds ~50 µs. */
     private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
-    /** TRIGGER: one nap while a batch grows; the kernel's timer slack makes it about 70 µs. */
-    private static final long GATHER_NAP_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
     private final UnifiedWriter owner;
     private final Shutdown shutdown;
@@ -173,9 +171,11 @@ final class WriterLoop implements Runnable
     /**
      * TRIGGER under load: while producers keep publishing, lets a small batch grow before it costs a write
      * call. The writer naps rather than polls: polling the claim cursor would pull its cache line away from
-     * the producers on every claim, and burn the core they need. Records that arrive alone are written at
-     * once; a batch is held for at most {@link #GATHER_NANOS} plus one nap, and never waits for a record
-     * that is not coming, since a nap in which nothing arrived ends the gathering.
+     * the producers on every claim, and burn the core they need. It naps once: on a virtual machine each
+     * wake-up costs the writer more CPU than the records it brings, so a few short naps cost more than one
+     * long one. Records that arrive alone are written at once; a batch is held for at most one nap of
+     * {@link #GATHER_NANOS}, and not at all when someone waits for the writer: a producer waiting for room or
+     * a caller of flush wakes it.
      */
     private long gather(final long next, final long available)
     {
@@ -184,17 +184,11 @@ final class WriterLoop implements Runnable
             return available;
         }
         Thread.yield();
-        long seen = highestPublished(available + 1);
-        final long start = System.nanoTime();
-        while (seen > available && !writeNow(next, seen) && System.nanoTime() - start < GATHER_NANOS)
+        final long seen = highestPublished(available + 1);
+        if (seen > available && !writeNow(next, seen))
         {
-            LockSupport.parkNanos(this, GATHER_NAP_NANOS);
-            final long grown = highestPublished(seen + 1);
-            if (grown == seen)
-            {
-                break;
-            }
-            seen = grown;
+            LockSupport.parkNanos(this, GATHER_NANOS);
+            return highestPublished(seen + 1);
         }
         return seen;
     }
