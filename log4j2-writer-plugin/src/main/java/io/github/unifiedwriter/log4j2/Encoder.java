@@ -20,7 +20,6 @@ import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 import org.apache.logging.log4j.core.layout.PatternLayout;
-import org.apache.logging.log4j.core.util.Constants;
 
 /**
  * The callers' side of one file: each calling thread has the layout encode the event into a buffer of its own,
@@ -212,30 +211,22 @@ final class Encoder
      * once a record beyond {@link #RETAINED_MAX} has been handed over, so one huge event does not pin memory on
      * every thread. Only its own thread touches it.
      *
-     * <p>A {@link PatternLayout} in UTF-8, ISO-8859-1 or US-ASCII serializes into a reused {@code StringBuilder}, and
-     * the charset's encoder writes the bytes straight here, skipping what {@code PatternLayout.encode} adds: a
-     * thread-local lookup and a copy out of Log4j2's 8 KiB buffer. The bytes are the ones {@code PatternLayout.encode}
-     * writes, for every input: the same {@code CharsetEncoder} settings (an unmappable char or unpaired surrogate
-     * becomes {@code '?'}), the same chunks of {@link Constants#ENCODER_CHAR_BUFFER_SIZE} chars, each encoded as the
-     * last only when it is, so a high surrogate that ends a chunk before the last is dropped, as Log4j2 drops it.
-     * Other charsets, whose bytes have not been compared with Log4j2's, and other layouts take {@code Layout.encode}.
-     * Only a thread's own buffer, which is reused, keeps a builder, bounded like the bytes.
+     * <p>A {@link PatternLayout} in UTF-8, ISO-8859-1 or US-ASCII is written by this thread's {@link PatternLine},
+     * which writes the bytes {@code PatternLayout.encode} writes, skipping what that adds: a thread-local lookup and a
+     * copy out of Log4j2's 8 KiB buffer, and, for most of the line, the formatting itself. Other charsets, whose bytes
+     * have not been compared with Log4j2's, and other layouts take {@code Layout.encode}. Only a thread's own buffer,
+     * which is reused, keeps a line, bounded like the bytes.
      */
     static final class Buffer implements ByteBufferDestination
     {
         static final int INITIAL = 512;
         static final int RETAINED_MAX = 32 * 1024;
-        private static final int CHUNK = Constants.ENCODER_CHAR_BUFFER_SIZE;
 
         private ByteBuffer buffer = ByteBuffer.allocate(INITIAL);
         /** Whether this buffer, a thread's own, is reused; a nested call's buffer is not, and takes the layout's way. */
         private final boolean reused;
-        /** A PatternLayout's text, the chunk of it being encoded and the charset's encoder: null until the first. */
-        private StringBuilder text;
-        private CharBuffer chunk;
+        /** The charset's encoder and the line of the last PatternLayout met: null until the first. */
         private CharsetEncoder encoder;
-        /** The layout {@link #line} was made for, and the line, null if that layout has no plan. */
-        private PatternLayout planned;
         private PatternLine line;
 
         Buffer()
@@ -258,7 +249,7 @@ final class Encoder
         }
 
         /**
-         * Encodes the event with the charset's encoder on Log4j2's chunks of the layout's text.
+         * Encodes the event by this thread's line for the layout.
          *
          * @return false if the charset is not one encoded here: nothing was written
          */
@@ -269,58 +260,11 @@ final class Encoder
             {
                 return false;
             }
-            if (text == null)
+            if (line == null || line.layout() != layout)
             {
-                text = new StringBuilder(INITIAL);
-                chunk = CharBuffer.allocate(CHUNK);
+                line = new PatternLine(layout, bytes);
             }
-            if (planned != layout)
-            {
-                final PatternPlan plan = PatternPlan.of(layout);
-                line = plan == null ? null : new PatternLine(plan, bytes);
-                planned = layout;
-            }
-            if (line != null && line.write(event, this))
-            {
-                line.release();
-                return true;
-            }
-            final StringBuilder chars = text;
-            chars.setLength(0);
-            if (line != null)
-            {
-                line.wholeText(chars);
-                line.release();
-            }
-            else
-            {
-                layout.serialize(event, chars);
-            }
-            bytes.reset();
-            final int length = chars.length();
-            int start = 0;
-            do
-            {
-                final int end = Math.min(length, start + CHUNK);
-                chunk.clear();
-                chars.getChars(start, end, chunk.array(), chunk.arrayOffset());
-                chunk.limit(end - start);
-                grow(end - start);
-                while (bytes.encode(chunk, buffer, end == length).isOverflow())
-                {
-                    grow(3 * chunk.remaining() + 4);
-                }
-                start = end;
-            }
-            while (start < length);
-            while (bytes.flush(buffer).isOverflow())
-            {
-                grow(buffer.remaining() + 8);
-            }
-            if (chars.capacity() > RETAINED_MAX)
-            {
-                text = new StringBuilder(INITIAL);
-            }
+            line.write(event, this);
             return true;
         }
 
@@ -338,39 +282,43 @@ final class Encoder
             return buffer;
         }
 
-        /** Appends the chars of {@code chars}, which hold no surrogate, encoded whole by {@code bytes}. */
-        void encode(final CharsetEncoder bytes, final CharBuffer chars)
+        /** Appends {@code chars}, which hold no surrogate, encoded by {@code bytes} from its reset state to its flush. */
+        void encodeWhole(final CharsetEncoder bytes, final CharBuffer chars)
         {
             bytes.reset();
+            encode(bytes, chars, true);
+            flush(bytes);
+        }
+
+        /** Appends {@code chars} encoded by {@code bytes}; {@code last} says whether more chars of the text follow. */
+        void encode(final CharsetEncoder bytes, final CharBuffer chars, final boolean last)
+        {
             grow(chars.remaining());
-            while (bytes.encode(chars, buffer, true).isOverflow())
+            while (bytes.encode(chars, buffer, last).isOverflow())
             {
                 grow(3 * chars.remaining() + 4);
             }
+        }
+
+        /** Appends what {@code bytes} still holds at the end of a text. */
+        void flush(final CharsetEncoder bytes)
+        {
             while (bytes.flush(buffer).isOverflow())
             {
                 grow(buffer.remaining() + 8);
             }
         }
 
-        /** {@code text} encoded whole by {@code bytes}, from position to limit. */
-        static ByteBuffer encodeWhole(final CharsetEncoder bytes, final String text)
-        {
-            final Buffer whole = new Buffer(false);
-            whole.encode(bytes, CharBuffer.wrap(text));
-            return whole.record();
-        }
-
         /** Whether the last PatternLayout this buffer met is encoded by parts ({@link PatternLine}). */
         boolean planned()
         {
-            return line != null;
+            return line != null && line.byParts();
         }
 
         /** The chars kept for a PatternLayout between events: 0 before the first. */
         int retainedChars()
         {
-            return (text == null ? 0 : text.capacity()) + (line == null ? 0 : line.retainedChars());
+            return line == null ? 0 : line.retainedChars();
         }
 
         @Override

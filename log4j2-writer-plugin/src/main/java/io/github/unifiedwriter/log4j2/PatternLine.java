@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.core.pattern.PatternFormatter;
+import org.apache.logging.log4j.core.util.Constants;
 
 import static io.github.unifiedwriter.log4j2.PatternPlan.EACH;
 import static io.github.unifiedwriter.log4j2.PatternPlan.LEVEL;
@@ -16,26 +17,33 @@ import static io.github.unifiedwriter.log4j2.PatternPlan.MILLIS;
 import static io.github.unifiedwriter.log4j2.PatternPlan.THREAD;
 
 /**
- * One calling thread's encoder for a {@link PatternPlan}. The parts between two parts formatted for each event form a
- * run, such as {@code "2026-12-02 13:45:07.123 INFO  [main] Orders - "}; the run's bytes are kept for the last level,
- * thread name, logger name and millisecond it was formatted for. Under load most events share those with the event
- * before, so a line is one copy of the run's bytes and the formatted message.
+ * One calling thread's encoder for a {@link PatternLayout} in UTF-8, ISO-8859-1 or US-ASCII: the bytes
+ * {@code PatternLayout.encode} writes, for less work. With a {@link PatternPlan}, the parts between two parts formatted
+ * for each event form a run, such as {@code "2026-12-02 13:45:07.123 INFO  [main] Orders - "}, whose bytes are kept
+ * for the last level, thread name, logger name and millisecond it was formatted for. Under load most events share those
+ * with the event before, so a line is one copy of the run's bytes and the formatted message. A layout without a plan
+ * is serialized whole. Every formatter runs once per event.
  *
- * <p>The bytes are those of encoding the whole line at once: without surrogates, UTF-8, ISO-8859-1 and US-ASCII encode
- * each char on its own, so the bytes of the parts, joined, are the bytes of the line. A line with a surrogate anywhere
- * is handed back whole ({@link #wholeText}) for Log4j2's chunked encoding, which treats surrogates by position. A run
- * with a surrogate is never kept. Every formatter runs at most once per event.
+ * <p>Why the bytes are the same. Without surrogates, these charsets encode each char on its own, so the bytes of the
+ * parts, joined, are the bytes of the line, and ASCII text is one byte per char. A line with a surrogate anywhere is
+ * encoded as Log4j2 encodes it: the charset's encoder, with Log4j2's settings (an unmappable char or unpaired surrogate
+ * becomes {@code '?'}), on chunks of {@link Constants#ENCODER_CHAR_BUFFER_SIZE} chars, each encoded as the last only
+ * when it is, so a high surrogate that ends a chunk before the last is dropped, as Log4j2 drops it. A run with a
+ * surrogate is never kept.
  *
- * <p>Only its own thread touches it.
+ * <p>Only its own thread touches it, from {@link Encoder.Buffer}.
  */
 final class PatternLine
 {
+    private static final int CHUNK = Constants.ENCODER_CHAR_BUFFER_SIZE;
     /** A run longer than this is formatted for each event rather than kept. */
     private static final int KEPT_MAX = 512;
 
-    private final PatternPlan plan;
+    private final PatternLayout layout;
     private final CharsetEncoder encoder;
-    /** Element e covers the parts from {@code first[e]} to {@code last[e]}: a run, or one part formatted each time. */
+    /** The layout's formatters, or null to serialize the layout whole. */
+    private final PatternFormatter[] formatters;
+    /** Element e covers the formatters from {@code first[e]} to {@code last[e]}: a run, or one formatted each time. */
     private final int[] first;
     private final int[] last;
     private final boolean[] run;
@@ -57,12 +65,17 @@ final class PatternLine
     private StringBuilder text = new StringBuilder(Encoder.Buffer.INITIAL);
     private char[] scratch = new char[Encoder.Buffer.INITIAL];
     private CharBuffer view = CharBuffer.wrap(scratch);
+    /** A line with a surrogate, whole, and the chunk of it being encoded: null until the first such line. */
+    private StringBuilder whole;
+    private CharBuffer chunk;
 
-    PatternLine(final PatternPlan plan, final CharsetEncoder encoder)
+    PatternLine(final PatternLayout layout, final CharsetEncoder encoder)
     {
-        this.plan = plan;
+        this.layout = layout;
         this.encoder = encoder;
-        final int[] kinds = plan.kinds;
+        final PatternPlan plan = PatternPlan.of(layout);
+        formatters = plan == null ? null : plan.formatters;
+        final int[] kinds = plan == null ? new int[] {EACH} : plan.kinds;
         final int parts = kinds.length;
         final int[] firsts = new int[parts];
         final int[] lasts = new int[parts];
@@ -107,17 +120,18 @@ final class PatternLine
 
     PatternLayout layout()
     {
-        return plan.layout;
+        return layout;
     }
 
-    /**
-     * Writes the event's line into {@code out}.
-     *
-     * @return false if the line holds a surrogate: nothing was written, and {@link #wholeText} gives its text
-     */
-    boolean write(final LogEvent event, final Encoder.Buffer out)
+    /** Whether the line is written by parts, or the layout serialized whole. */
+    boolean byParts()
     {
-        final PatternFormatter[] formatters = plan.formatters;
+        return formatters != null;
+    }
+
+    /** Writes the event's line into {@code out}. */
+    void write(final LogEvent event, final Encoder.Buffer out)
+    {
         final StringBuilder text = this.text;
         text.setLength(0);
         int keptBytes = 0;
@@ -130,7 +144,11 @@ final class PatternLine
                 continue;
             }
             starts[e] = text.length();
-            for (int i = first[e]; i <= last[e]; i++)
+            if (formatters == null)
+            {
+                layout.serialize(event, text);
+            }
+            for (int i = first[e]; formatters != null && i <= last[e]; i++)
             {
                 formatters[i].format(event, text);
             }
@@ -142,22 +160,35 @@ final class PatternLine
             scratch = new char[Math.max(length, scratch.length << 1)];
             view = CharBuffer.wrap(scratch);
         }
-        final char[] chars = scratch;
-        text.getChars(0, length, chars, 0);
+        text.getChars(0, length, scratch, 0);
         int any = 0;
         for (int j = 0; j < length; j++)
         {
-            any |= chars[j];
+            any |= scratch[j];
         }
-        return any < 0x80 ? writeAscii(event, out, keptBytes + length) : writeEncoded(event, out);
+        if (any < 0x80)
+        {
+            writeAscii(event, out, keptBytes + length);
+        }
+        else if (!writeEncoded(event, out))
+        {
+            writeChunked(out);
+        }
+        release();
+    }
+
+    /** The chars this line keeps between events. */
+    int retainedChars()
+    {
+        return text.capacity() + scratch.length + (whole == null ? 0 : whole.capacity() + CHUNK);
     }
 
     /** The line when every char formatted for this event is ASCII: kept bytes and one byte per char. */
-    private boolean writeAscii(final LogEvent event, final Encoder.Buffer out, final int total)
+    private void writeAscii(final LogEvent event, final Encoder.Buffer out, final int total)
     {
         final ByteBuffer buffer = out.room(total);
         final byte[] array = buffer.array();
-        final char[] chars = scratch;
+        final char[] from = scratch;
         int at = buffer.arrayOffset() + buffer.position();
         for (int e = 0; e < first.length; e++)
         {
@@ -171,7 +202,7 @@ final class PatternLine
             final int count = ends[e] - start;
             for (int k = 0; k < count; k++)
             {
-                array[at + k] = (byte)chars[start + k];
+                array[at + k] = (byte)from[start + k];
             }
             if (run[e])
             {
@@ -180,14 +211,12 @@ final class PatternLine
             at += count;
         }
         buffer.position(at - buffer.arrayOffset());
-        return true;
     }
 
     /** The line through the charset's encoder, part by part; false, writing nothing, if it holds a surrogate. */
     private boolean writeEncoded(final LogEvent event, final Encoder.Buffer out)
     {
-        final int length = text.length();
-        for (int j = 0; j < length; j++)
+        for (int j = 0, length = text.length(); j < length; j++)
         {
             if (Character.isSurrogate(scratch[j]))
             {
@@ -203,7 +232,7 @@ final class PatternLine
             }
             final int from = out.getByteBuffer().position();
             view.limit(ends[e]).position(starts[e]);
-            out.encode(encoder, view);
+            out.encodeWhole(encoder, view);
             if (run[e])
             {
                 final ByteBuffer buffer = out.getByteBuffer();
@@ -213,8 +242,44 @@ final class PatternLine
         return true;
     }
 
+    /** A line with a surrogate, encoded whole on Log4j2's chunks. */
+    private void writeChunked(final Encoder.Buffer out)
+    {
+        if (whole == null)
+        {
+            whole = new StringBuilder(Encoder.Buffer.INITIAL);
+            chunk = CharBuffer.allocate(CHUNK);
+        }
+        whole.setLength(0);
+        for (int e = 0; e < first.length; e++)
+        {
+            if (hit[e])
+            {
+                whole.append(chars[e], 0, charLengths[e]);
+            }
+            else
+            {
+                whole.append(text, starts[e], ends[e]);
+            }
+        }
+        encoder.reset();
+        final int length = whole.length();
+        int start = 0;
+        do
+        {
+            final int end = Math.min(length, start + CHUNK);
+            chunk.clear();
+            whole.getChars(start, end, chunk.array(), chunk.arrayOffset());
+            chunk.limit(end - start);
+            out.encode(encoder, chunk, end == length);
+            start = end;
+        }
+        while (start < length);
+        out.flush(encoder);
+    }
+
     /** After an event: lets go of the text of a line beyond {@link Encoder.Buffer#RETAINED_MAX} chars. */
-    void release()
+    private void release()
     {
         if (text.capacity() > Encoder.Buffer.RETAINED_MAX)
         {
@@ -225,38 +290,20 @@ final class PatternLine
             scratch = new char[Encoder.Buffer.INITIAL];
             view = CharBuffer.wrap(scratch);
         }
-    }
-
-    /** The chars this line keeps between events. */
-    int retainedChars()
-    {
-        return text.capacity() + scratch.length;
-    }
-
-    /** After {@code write} returned false: the event's whole line, from the parts already formatted. */
-    void wholeText(final StringBuilder into)
-    {
-        for (int e = 0; e < first.length; e++)
+        if (whole != null && whole.capacity() > Encoder.Buffer.RETAINED_MAX)
         {
-            if (hit[e])
-            {
-                into.append(chars[e], 0, charLengths[e]);
-            }
-            else
-            {
-                into.append(text, starts[e], ends[e]);
-            }
+            whole = new StringBuilder(Encoder.Buffer.INITIAL);
         }
     }
 
     /** Whether run {@code e} was kept for this event's level, thread, logger and millisecond, as far as it shows them. */
     private boolean kept(final int e, final LogEvent event)
     {
-        final int shows = this.shows[e];
-        return valid[e] && ((shows & (1 << LEVEL)) == 0 || level[e] == event.getLevel()) &&
-            ((shows & (1 << THREAD)) == 0 || thread[e] == event.getThreadName()) &&
-            ((shows & (1 << LOGGER)) == 0 || logger[e] == event.getLoggerName()) &&
-            ((shows & (1 << MILLIS)) == 0 || millis[e] == event.getTimeMillis());
+        final int shown = shows[e];
+        return valid[e] && ((shown & (1 << LEVEL)) == 0 || level[e] == event.getLevel()) &&
+            ((shown & (1 << THREAD)) == 0 || thread[e] == event.getThreadName()) &&
+            ((shown & (1 << LOGGER)) == 0 || logger[e] == event.getLoggerName()) &&
+            ((shown & (1 << MILLIS)) == 0 || millis[e] == event.getTimeMillis());
     }
 
     /** Keeps run {@code e}'s bytes, just written to {@code array} at {@code at}, and its chars, for this event. */

@@ -1,7 +1,6 @@
 package io.github.unifiedwriter.log4j2;
 
 import java.lang.reflect.Field;
-import java.nio.charset.Charset;
 import java.util.List;
 
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
@@ -64,21 +63,12 @@ final class PatternPlan
         MethodLocationPatternConverter.class, LineLocationPatternConverter.class, FileLocationPatternConverter.class,
         FullLocationPatternConverter.class);
 
-    final PatternLayout layout;
-    final Charset charset;
     final PatternFormatter[] formatters;
     final int[] kinds;
-    /** For each FIXED part, its text; null for the others. */
-    final String[] fixed;
-
-    private PatternPlan(final PatternLayout layout, final PatternFormatter[] formatters, final int[] kinds,
-        final String[] fixed)
+    private PatternPlan(final PatternFormatter[] formatters, final int[] kinds)
     {
-        this.layout = layout;
-        this.charset = layout.getCharset();
         this.formatters = formatters;
         this.kinds = kinds;
-        this.fixed = fixed;
     }
 
     /** The layout's plan, or null if its line cannot be taken apart safely. */
@@ -90,7 +80,6 @@ final class PatternPlan
             return null;
         }
         final int[] kinds = new int[formatters.length];
-        final String[] fixed = new String[formatters.length];
         final MutableLogEvent none = new MutableLogEvent();
         for (int i = 0; i < formatters.length; i++)
         {
@@ -107,13 +96,9 @@ final class PatternPlan
                 {
                     kinds[i] = EACH;
                 }
-                else
-                {
-                    fixed[i] = text.toString();
-                }
             }
         }
-        return new PatternPlan(layout, formatters, kinds, fixed);
+        return new PatternPlan(formatters, kinds);
     }
 
     private static int kindOf(final LogEventPatternConverter converter)
