@@ -225,8 +225,7 @@ final class Encoder
         private ByteBuffer buffer = ByteBuffer.allocate(INITIAL);
         /** Whether this buffer, a thread's own, is reused; a nested call's buffer is not, and takes the layout's way. */
         private final boolean reused;
-        /** The charset's encoder and the line of the last PatternLayout met: null until the first. */
-        private CharsetEncoder encoder;
+        /** The line of the last PatternLayout met in a charset encoded here: null until the first. */
         private PatternLine line;
 
         Buffer()
@@ -255,24 +254,17 @@ final class Encoder
          */
         boolean encodePattern(final PatternLayout layout, final LogEvent event)
         {
-            final CharsetEncoder bytes = encoderFor(layout.getCharset());
-            if (bytes == null)
-            {
-                return false;
-            }
             if (line == null || line.layout() != layout)
             {
+                final CharsetEncoder bytes = encoderFor(layout.getCharset());
+                if (bytes == null)
+                {
+                    return false;
+                }
                 line = new PatternLine(layout, bytes);
             }
             line.write(event, this);
             return true;
-        }
-
-        /** Appends {@code length} bytes of {@code data}. */
-        void put(final byte[] data, final int length)
-        {
-            grow(length);
-            buffer.put(data, 0, length);
         }
 
         /** The buffer, with room for at least {@code needed} more bytes. */
@@ -377,21 +369,15 @@ final class Encoder
         }
 
         /** This thread's encoder for the charset, set up as Log4j2's, or null for a charset not encoded here. */
-        private CharsetEncoder encoderFor(final Charset charset)
+        private static CharsetEncoder encoderFor(final Charset charset)
         {
-            final CharsetEncoder last = encoder;
-            if (last != null && last.charset() == charset)
-            {
-                return last;
-            }
             if (!charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.ISO_8859_1) &&
                 !charset.equals(StandardCharsets.US_ASCII))
             {
                 return null;
             }
-            encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+            return charset.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            return encoder;
         }
 
         private void grow(final int needed)

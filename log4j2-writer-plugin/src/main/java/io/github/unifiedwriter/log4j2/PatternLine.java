@@ -227,7 +227,7 @@ final class PatternLine
         {
             if (hit[e])
             {
-                out.put(bytes[e], byteLengths[e]);
+                out.writeBytes(bytes[e], 0, byteLengths[e]);
                 continue;
             }
             final int from = out.getByteBuffer().position();

@@ -3,7 +3,6 @@ package io.github.unifiedwriter.log4j2;
 import java.lang.reflect.Field;
 import java.util.List;
 
-import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.core.pattern.ClassNamePatternConverter;
 import org.apache.logging.log4j.core.pattern.DatePatternConverter;
@@ -80,22 +79,12 @@ final class PatternPlan
             return null;
         }
         final int[] kinds = new int[formatters.length];
-        final MutableLogEvent none = new MutableLogEvent();
         for (int i = 0; i < formatters.length; i++)
         {
             kinds[i] = kindOf(formatters[i].getConverter());
             if (kinds[i] < 0)
             {
                 return null;
-            }
-            if (kinds[i] == FIXED)
-            {
-                final StringBuilder text = new StringBuilder();
-                formatters[i].format(none, text);
-                if (text.chars().anyMatch((c) -> Character.isSurrogate((char)c)))
-                {
-                    kinds[i] = EACH;
-                }
             }
         }
         return new PatternPlan(formatters, kinds);
