@@ -63,8 +63,9 @@ class RestartRaceTest
     {
         final TornFile file = new TornFile();
         final UnifiedWriter writer = inFallback(file);
-        final int reopensBefore = file.reopens.get();
         final boolean interrupted = writer.lock();
+        // Under the lock: the fallback reopens the failed file under it too, after its state is already visible.
+        final int reopensBefore = file.reopens.get();
         final Thread reopener = start(writer::reopen);
         awaitBlocked(reopener);
         file.hold = new CountDownLatch(1);
