@@ -27,18 +27,29 @@ final class RawFiles
     {
     }
 
-    /** A name for the active file moved aside, that no other file has. */
-    static Path name(final Path active, final long naming)
+    /**
+     * A name for the active file moved aside, that sorts after every raw file still waiting with the same time: one
+     * past the highest number among them. The archiver takes them oldest first, so those still here are the newest,
+     * and a number it freed below them is never taken again, which would put a newer file before an older one.
+     */
+    static Path name(final Path active, final long naming) throws IOException
     {
         final String base = "." + active.getFileName() + "." + naming + "-";
-        for (int i = 0; ; i++)
+        final Pattern form = Pattern.compile(Pattern.quote(base) + "(\\d+)" + Pattern.quote(SUFFIX));
+        long next = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(active.toAbsolutePath().getParent(),
+            (file) -> file.getFileName().toString().startsWith(base)))
         {
-            final Path candidate = active.resolveSibling(base + i + SUFFIX);
-            if (Files.notExists(candidate))
+            for (final Path file : files)
             {
-                return candidate;
+                final Matcher matcher = form.matcher(file.getFileName().toString());
+                if (matcher.matches())
+                {
+                    next = Math.max(next, Long.parseLong(matcher.group(1)) + 1);
+                }
             }
         }
+        return active.resolveSibling(base + next + SUFFIX);
     }
 
     /** Queues again, oldest first, the raw files an earlier run left beside {@code active} when it stopped or died. */

@@ -260,7 +260,7 @@ final class RollingFile extends SwitchingFile
             active = activePath();
             return;
         }
-        final Path raw = rawName(naming);
+        final Path raw = RawFiles.name(active, naming);
         Files.move(active, raw, StandardCopyOption.ATOMIC_MOVE);
         owner.archiver.archive(raw, naming, rolling, permissions());
     }
@@ -311,11 +311,6 @@ final class RollingFile extends SwitchingFile
     {
         return settings.permissions() == null ? null :
             java.nio.file.attribute.PosixFilePermissions.toString(settings.permissions());
-    }
-
-    private Path rawName(final long naming)
-    {
-        return RawFiles.name(active, naming);
     }
 
     private static BasicFileAttributes attributes(final Path path)
