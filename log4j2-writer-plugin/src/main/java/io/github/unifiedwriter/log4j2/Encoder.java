@@ -369,10 +369,16 @@ final class Encoder
         }
 
         /** This thread's encoder for the charset, set up as Log4j2's, or null for a charset not encoded here. */
+        /** Whether a PatternLayout in this charset is encoded here rather than by {@code Layout.encode}. */
+        static boolean encodesHere(final Charset charset)
+        {
+            return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1) ||
+                charset.equals(StandardCharsets.US_ASCII);
+        }
+
         private static CharsetEncoder encoderFor(final Charset charset)
         {
-            if (!charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.ISO_8859_1) &&
-                !charset.equals(StandardCharsets.US_ASCII))
+            if (!encodesHere(charset))
             {
                 return null;
             }

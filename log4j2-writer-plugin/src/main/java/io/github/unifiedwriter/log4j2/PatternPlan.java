@@ -3,6 +3,7 @@ package io.github.unifiedwriter.log4j2;
 import java.lang.reflect.Field;
 import java.util.List;
 
+import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.core.pattern.ClassNamePatternConverter;
 import org.apache.logging.log4j.core.pattern.DatePatternConverter;
@@ -68,6 +69,41 @@ final class PatternPlan
     {
         this.formatters = formatters;
         this.kinds = kinds;
+    }
+
+    /**
+     * How a layout's lines are encoded, for the appender's DEBUG status line. The plan reads Log4j2's private
+     * fields; a Log4j2 release that renames them falls back to whole lines, the same bytes only slower, and this
+     * says so. Configuration thread.
+     */
+    static String describe(final Layout<?> layout)
+    {
+        if (!(layout instanceof PatternLayout))
+        {
+            return "encoded by the layout itself";
+        }
+        final PatternLayout pattern = (PatternLayout)layout;
+        if (!Encoder.Buffer.encodesHere(pattern.getCharset()))
+        {
+            return "encoded by the layout itself: its charset " + pattern.getCharset() +
+                " is not UTF-8, ISO-8859-1 or US-ASCII";
+        }
+        if (formattersOf(pattern) == null)
+        {
+            return "formatted whole: the layout's formatters could not be read (a pattern selector, or a Log4j2" +
+                " release this version does not know)";
+        }
+        final PatternPlan plan = of(pattern);
+        if (plan == null)
+        {
+            return "formatted whole: the pattern has a converter not known to only append";
+        }
+        int each = 0;
+        for (final int kind : plan.kinds)
+        {
+            each += kind == EACH ? 1 : 0;
+        }
+        return "written by parts: " + each + " of the pattern's " + plan.kinds.length + " parts formatted per event";
     }
 
     /** The layout's plan, or null if its line cannot be taken apart safely. */

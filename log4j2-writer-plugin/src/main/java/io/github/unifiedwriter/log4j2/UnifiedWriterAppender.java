@@ -15,6 +15,7 @@ import org.apache.logging.log4j.core.appender.AppenderLoggingException;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * Writes log events to a file through a ring and one writer thread: each event is encoded on the caller's
@@ -103,6 +104,8 @@ public final class UnifiedWriterAppender extends AbstractAppender
         {
             return null;
         }
+        StatusLogger.getLogger().debug("UnifiedWriter appender \"{}\": lines are {}", settings.name(),
+            PatternPlan.describe(layout));
         return new UnifiedWriterAppender(settings.name(), filter, layout, settings.ignoreExceptions(), properties,
             manager, settings.discardThreshold(), settings.triggerLevel());
     }

@@ -24,11 +24,11 @@ final class StallChart
         {
             if (r.measure() == null || !r.measure().complete())
             {
-                incomplete.append(incomplete.length() == 0 ? "" : ", ").append(r.stack().id());
+                incomplete.append(incomplete.length() == 0 ? "" : ", ").append(r.label());
                 continue;
             }
             final Percentiles c = r.measure().caller();
-            final String stack = r.stack().id();
+            final String stack = r.label();
             data.addValue(LatencyChart.micros(c.p50()), "caller p50", stack);
             data.addValue(LatencyChart.micros(c.p99()), "caller p99", stack);
             data.addValue(LatencyChart.micros(c.p999()), "caller p99.9", stack);

@@ -24,6 +24,10 @@ import io.github.unifiedwriter.perf.stack.Stack;
  * file system ({@code fsfreeze -f}) for {@code --freeze-ms} every {@code --every-ms} of the measured
  * window. A write to a frozen file system blocks in the kernel until the thaw.
  *
+ * <p>With {@code --control}, each stack runs a second time with its file off the mount, while the same freezes go on
+ * and {@link Dirt} writes to the mount as many bytes per second as the stack did: what the freezes cost a caller whose
+ * file they never touch. That is this machine's floor for the stack's own run.
+ *
  * <p>Exit code 0 if every run of ours was complete, 2 if one was not or if this machine cannot run it
  * (not root, no loop device, a command missing), 1 for a usage error. {@code --cleanup} thaws, unmounts
  * and deletes what a killed run left behind.
@@ -32,7 +36,7 @@ public final class StallCommand
 {
     public static final String USAGE = "stall [--stacks uw-block,log4j-raf,log4j-mmf] [--threads 4] [--rate 20000]"
         + " [--seconds 15] [--warmup 3] [--freeze-ms 500] [--every-ms 3000] [--json FILE] [--chart FILE.png]"
-        + " [--jvm-args \"-Xms1g -Xmx1g\"] [--quiet]  |  stall --cleanup";
+        + " [--jvm-args \"-Xms1g -Xmx1g\"] [--control] [--quiet]  |  stall --cleanup";
 
     private static final List<String> DEFAULT_STACKS = List.of("uw-block", "log4j-raf", "log4j-mmf");
 
@@ -42,7 +46,7 @@ public final class StallCommand
 
     public static int run(final String[] args, final PrintStream out) throws IOException, InterruptedException
     {
-        final Options options = Options.parse(args, "quiet", "cleanup");
+        final Options options = Options.parse(args, "quiet", "cleanup", "control");
         if (options.flag("cleanup"))
         {
             options.rejectUnknown();
@@ -60,6 +64,7 @@ public final class StallCommand
         final String chart = options.string("chart", null);
         final List<String> jvmArgs = List.of(options.string("jvm-args", "-Xms1g -Xmx1g").trim().split("\\s+"));
         final boolean quiet = options.flag("quiet");
+        final boolean control = options.flag("control");
         options.rejectUnknown();
         if (stacks.isEmpty() || threads <= 0 || rate <= 0 || seconds <= 0 || warmup < 0)
         {
@@ -112,8 +117,14 @@ public final class StallCommand
                     {
                         break;
                     }
-                    results.add(run.stack(stack));
-                    out.print(StallTable.row(results.get(results.size() - 1)));
+                    final StallResult frozen = run.stack(stack);
+                    results.add(frozen);
+                    out.print(StallTable.row(frozen));
+                    if (control && !ending.get())
+                    {
+                        results.add(run.control(stack, frozen.fileBytes()));
+                        out.print(StallTable.row(results.get(results.size() - 1)));
+                    }
                 }
             }
             finally
@@ -148,35 +159,65 @@ public final class StallCommand
     {
         StallResult stack(final Stack stack) throws IOException, InterruptedException
         {
-            final Path file = mount.folder().resolve(stack.id() + "-stall.log");
-            final Thread[] freezerThread = new Thread[1];
+            return measure(stack, mount.folder().resolve(stack.id() + "-stall.log"), null);
+        }
+
+        /** The same stack with its file off the mount, while {@code bytes} of the stack's own run are written there. */
+        StallResult control(final Stack stack, final long bytes) throws IOException, InterruptedException
+        {
+            final Path dir = Files.createTempDirectory("uw-stall-control");
+            try
+            {
+                return measure(stack, dir.resolve(stack.id() + "-control.log"),
+                    new Dirt(mount.folder().resolve("control-dirt.log"), bytes / (warmup + seconds)));
+            }
+            finally
+            {
+                Files.deleteIfExists(dir);
+            }
+        }
+
+        private StallResult measure(final Stack stack, final Path file, final Dirt dirt)
+            throws IOException, InterruptedException
+        {
+            final Thread[] helpers = new Thread[2];
             final ChildJvm.Outcome outcome = ChildJvm.run(stack, jvmArgs, LatencyChild.class,
                 List.of(stack.id(), Integer.toString(threads), String.format(Locale.ROOT, "%.1f", rate),
                     Double.toString(warmup), Double.toString(seconds), file.toString()),
                 Duration.ofSeconds(90 + (long)(warmup + seconds)), LatencyMeasure.PREFIX, echo, line ->
                 {
-                    if (LatencyChild.STARTED.equals(line) && freezerThread[0] == null)
+                    if (LatencyChild.STARTED.equals(line) && helpers[0] == null)
                     {
-                        freezerThread[0] = startFreezer();
+                        helpers[0] = startFreezer();
+                        helpers[1] = dirt == null ? null : start(dirt, "stall-dirt");
                     }
                 });
             final Freezer freezer = active.getAndSet(null);
             if (freezer != null)
             {
                 freezer.cancel();
-                freezerThread[0].join();
+                helpers[0].join();
             }
+            if (helpers[1] != null)
+            {
+                dirt.cancel();
+                helpers[1].join();
+            }
+            final long bytes = Files.exists(file) ? Files.size(file) : 0;
             Files.deleteIfExists(file);
             final int freezes = freezer == null ? 0 : freezer.freezes();
             final long frozen = freezer == null ? 0 : freezer.frozenMillis();
             final long longest = freezer == null ? 0 : freezer.longestMillis();
+            final boolean control = dirt != null;
             if (!outcome.ok() || outcome.reports().isEmpty())
             {
-                return new StallResult(stack, null, freezes, frozen, longest, (outcome.timedOut() ? "timed out" : "exit "
-                    + outcome.exitCode()) + System.lineSeparator() + outcome.tail());
+                return new StallResult(stack, control, null, freezes, frozen, longest, bytes, (outcome.timedOut() ?
+                    "timed out" : "exit " + outcome.exitCode()) + System.lineSeparator() + outcome.tail());
             }
-            return new StallResult(stack, LatencyMeasure.parse(outcome.reports().get(0)), freezes, frozen, longest,
-                freezer == null ? "the child never said it started" : freezer.failure());
+            final String failure = freezer == null ? "the child never said it started" :
+                freezer.failure() != null ? freezer.failure() : control ? dirt.failure() : null;
+            return new StallResult(stack, control, LatencyMeasure.parse(outcome.reports().get(0)), freezes, frozen,
+                longest, bytes, failure);
         }
 
         private Thread startFreezer()
@@ -186,7 +227,12 @@ public final class StallCommand
             final Freezer freezer = new Freezer(mount, TimeUnit.MILLISECONDS.toNanos(freezeMs),
                 TimeUnit.MILLISECONDS.toNanos(everyMs), from, from + (long)(seconds * 1e9));
             active.set(freezer);
-            final Thread thread = new Thread(freezer, "stall-freezer");
+            return start(freezer, "stall-freezer");
+        }
+
+        private static Thread start(final Runnable task, final String name)
+        {
+            final Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             thread.start();
             return thread;

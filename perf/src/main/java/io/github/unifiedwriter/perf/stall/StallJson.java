@@ -22,7 +22,8 @@ final class StallJson
         for (int i = 0; i < results.size(); i++)
         {
             final StallResult r = results.get(i);
-            json.append("  {\"stack\": \"").append(r.stack().id()).append('"').append(settings);
+            json.append("  {\"stack\": \"").append(r.stack().id()).append('"').append(", \"control\": ")
+                .append(r.control()).append(settings);
             final LatencyMeasure m = r.measure();
             if (m != null)
             {
