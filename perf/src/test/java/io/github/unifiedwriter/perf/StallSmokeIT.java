@@ -48,7 +48,7 @@ class StallSmokeIT
     }
 
     @Test
-    void freezesItsOwnMountKeepsEveryLineAndLeavesNothingBehind() throws Exception
+    void freezesItsOwnMountRunsTheControlKeepsEveryLineAndLeavesNothingBehind() throws Exception
     {
         Assumptions.assumeTrue(PerfJar.pluginPresent(), "the UnifiedWriter appender is not built yet");
         final PerfJar.Result probe = PerfJar.run(Duration.ofSeconds(60), List.of(), "stall", "--cleanup");
@@ -58,14 +58,20 @@ class StallSmokeIT
         {
             final PerfJar.Result result = PerfJar.run(Duration.ofSeconds(150), List.of(), "stall", "--stacks",
                 "uw-block", "--threads", "2", "--rate", "2000", "--seconds", "2", "--warmup", "0.5", "--freeze-ms",
-                "200", "--every-ms", "700", "--json", json.toString(), "--jvm-args", "-Xmx256m", "--quiet");
+                "200", "--every-ms", "700", "--json", json.toString(), "--jvm-args", "-Xmx256m", "--control", "--quiet");
 
             assertEquals(0, result.exitCode(), result.output());
             final String content = Files.readString(json);
-            assertTrue(content.contains("\"complete\": true"), content);
-            assertTrue(content.contains("\"callerP9999Micros\""), content);
-            final Matcher freezes = Pattern.compile("\"freezes\": (\\d+)").matcher(content);
-            assertTrue(freezes.find() && Integer.parseInt(freezes.group(1)) > 0, content);
+            final List<String> runs = content.lines().filter(line -> line.contains("\"stack\"")).toList();
+            assertEquals(2, runs.size(), content);
+            assertTrue(runs.get(0).contains("\"control\": false") && runs.get(1).contains("\"control\": true"), content);
+            for (final String run : runs)
+            {
+                assertTrue(run.contains("\"complete\": true"), run);
+                assertTrue(run.contains("\"callerP9999Micros\""), run);
+                final Matcher freezes = Pattern.compile("\"freezes\": (\\d+)").matcher(run);
+                assertTrue(freezes.find() && Integer.parseInt(freezes.group(1)) > 0, run);
+            }
             assertFalse(Files.readString(Path.of("/proc/self/mountinfo")).contains("/uw-stall-"),
                 "a stall mount is still there");
         }
