@@ -88,12 +88,13 @@ final class PatternPlan
             return "encoded by the layout itself: its charset " + pattern.getCharset() +
                 " is not UTF-8, ISO-8859-1 or US-ASCII";
         }
-        if (formattersOf(pattern) == null)
+        final PatternFormatter[] formatters = formattersOf(pattern);
+        if (formatters == null)
         {
             return "formatted whole: the layout's formatters could not be read (a pattern selector, or a Log4j2" +
                 " release this version does not know)";
         }
-        final PatternPlan plan = of(pattern);
+        final PatternPlan plan = of(formatters);
         if (plan == null)
         {
             return "formatted whole: the pattern has a converter not known to only append";
@@ -110,10 +111,11 @@ final class PatternPlan
     static PatternPlan of(final PatternLayout layout)
     {
         final PatternFormatter[] formatters = formattersOf(layout);
-        if (formatters == null)
-        {
-            return null;
-        }
+        return formatters == null ? null : of(formatters);
+    }
+
+    private static PatternPlan of(final PatternFormatter[] formatters)
+    {
         final int[] kinds = new int[formatters.length];
         for (int i = 0; i < formatters.length; i++)
         {

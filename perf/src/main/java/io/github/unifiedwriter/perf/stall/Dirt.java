@@ -10,9 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The control run's stand-in for a stack on the frozen mount: it appends as many bytes per second as the stack wrote
- * there, so every {@code fsfreeze -f} has as much to sync as in the stack's own run. Its writes block through each
- * freeze, on its own thread in this JVM, never in the measured child's.
+ * The control run's stand-in for a stack on the frozen mount: it appends about as many bytes per second as the stack
+ * wrote there, so every {@code fsfreeze -f} has about as much to sync as in the stack's own run. Its writes block
+ * through each freeze, on its own thread in this JVM, never in the measured child's; it does not catch up after a
+ * thaw, so it writes somewhat less than the stack did.
  */
 final class Dirt implements Runnable
 {
@@ -32,7 +33,8 @@ final class Dirt implements Runnable
     @Override
     public void run()
     {
-        final ByteBuffer chunk = ByteBuffer.allocate((int)Math.max(1, Math.min(1 << 20, bytesPerSecond * TICK_NANOS / 1e9)));
+        final int bytes = (int)Math.max(1, Math.min(1 << 20, bytesPerSecond * TICK_NANOS / 1e9));
+        final ByteBuffer chunk = ByteBuffer.allocate(bytes);
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND))
         {
             while (!cancelled.await(TICK_NANOS, TimeUnit.NANOSECONDS))

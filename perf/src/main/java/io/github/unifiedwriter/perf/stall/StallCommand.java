@@ -25,8 +25,8 @@ import io.github.unifiedwriter.perf.stack.Stack;
  * window. A write to a frozen file system blocks in the kernel until the thaw.
  *
  * <p>With {@code --control}, each stack runs a second time with its file off the mount, while the same freezes go on
- * and {@link Dirt} writes to the mount as many bytes per second as the stack did: what the freezes cost a caller whose
- * file they never touch. That is this machine's floor for the stack's own run.
+ * and {@link Dirt} writes to the mount about as many bytes per second as the stack did: what the freezes cost a
+ * caller whose file they never touch. That is this machine's floor for the stack's own run.
  *
  * <p>Exit code 0 if every run of ours was complete, 2 if one was not or if this machine cannot run it
  * (not root, no loop device, a command missing), 1 for a usage error. {@code --cleanup} thaws, unmounts

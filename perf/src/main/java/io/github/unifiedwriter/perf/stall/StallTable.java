@@ -27,8 +27,9 @@ final class StallTable
         out.println("service = the same from the call's actual start: how long one call itself took");
         if (results.stream().anyMatch(StallResult::control))
         {
-            out.println("ctl = the same stack with its file off the mount, through the same freezes, while the mount gets as");
-            out.println("many bytes per second as the stack wrote there: what the freezes cost a caller they never touch");
+            out.println("ctl = the same stack with its file off the mount, through the same freezes, while the mount");
+            out.println("gets about as many bytes per second as the stack wrote there: what the freezes cost a caller");
+            out.println("they never touch");
         }
         out.printf(Locale.ROOT, ROW, "stack", "p50", "p99", "p99.9", "p99.99", "max", "freezes", "frozen ms",
             "longest", "lines / calls");
