@@ -11,10 +11,12 @@ import io.github.unifiedwriter.perf.stack.Stack;
 import io.github.unifiedwriter.perf.stack.StackStarter;
 
 /**
- * The JVM of one latency run: {@code <stack> <threads> <rate> <warmupSeconds> <seconds> <file>}.
+ * The JVM of one latency run: {@code <stack> <threads> <rate> <warmupSeconds> <seconds> <file> [check-after]}.
  * Producers send at a fixed offered rate, each on its own schedule; a call that starts late is measured
  * from when it should have started, so a stall is not hidden by the calls it delayed. A
- * {@link FileTailer} measures call-to-file latency and checks every line.
+ * {@link FileTailer} measures call-to-file latency and checks every line. With {@value #CHECK_AFTER} it reads the
+ * file only once the producers are done: it checks every line, takes no CPU from the callers while they are
+ * measured, and its call-to-file figures mean nothing.
  */
 public final class LatencyChild
 {
@@ -22,6 +24,8 @@ public final class LatencyChild
     public static final String STARTED = "UWPERF-LATENCY-STARTED";
     /** From {@link #STARTED} until the first call is due; the warm-up counts from there. */
     public static final long ORIGIN_DELAY_MILLIS = 50;
+    /** The optional last argument: check the file after the run instead of following it. */
+    public static final String CHECK_AFTER = "check-after";
     private static final long MAX_NANOS = TimeUnit.HOURS.toNanos(1);
 
     private LatencyChild()
@@ -36,6 +40,7 @@ public final class LatencyChild
         final long warmupNanos = TimeUnit.MILLISECONDS.toNanos((long)(Double.parseDouble(args[3]) * 1000));
         final long runNanos = TimeUnit.MILLISECONDS.toNanos((long)(Double.parseDouble(args[4]) * 1000));
         final Path file = Path.of(args[5]);
+        final boolean follow = args.length < 7 || !CHECK_AFTER.equals(args[6]);
 
         final LogDriver driver = StackStarter.start(stack, file);
         System.out.println(STARTED);
@@ -44,7 +49,10 @@ public final class LatencyChild
         final FileTailer tailer = new FileTailer(file, origin, warmupNanos, threads);
         final Thread tailThread = new Thread(tailer, "file-tailer");
         tailThread.setDaemon(true);
-        tailThread.start();
+        if (follow)
+        {
+            tailThread.start();
+        }
 
         final long interval = (long)(threads * 1e9 / rate);
         final Producer[] producers = new Producer[threads];
@@ -74,6 +82,10 @@ public final class LatencyChild
             service.add(p.service);
         }
         tailer.finish(calls, System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
+        if (!follow)
+        {
+            tailThread.start();
+        }
         tailThread.join(TimeUnit.SECONDS.toMillis(40));
 
         final boolean complete = tailer.tracker().complete(calls) && tailer.lines() == calls;

@@ -22,7 +22,8 @@ import io.github.unifiedwriter.perf.stack.Stack;
  * {@code stall}: what a caller feels when the disk stops. Each stack runs in a fresh JVM at a fixed offered
  * rate, as in {@code latency}, writing to a small ext4 image on a loop device, while this JVM freezes that
  * file system ({@code fsfreeze -f}) for {@code --freeze-ms} every {@code --every-ms} of the measured
- * window. A write to a frozen file system blocks in the kernel until the thaw.
+ * window. A write to a frozen file system blocks in the kernel until the thaw. Each child checks its file once its
+ * producers are done, so no reader takes CPU from the callers while they are measured.
  *
  * <p>With {@code --control}, each stack runs a second time with its file off the mount, while the same freezes go on
  * and {@link Dirt} writes to the mount about as many bytes per second as the stack did: what the freezes cost a
@@ -183,7 +184,7 @@ public final class StallCommand
             final Thread[] helpers = new Thread[2];
             final ChildJvm.Outcome outcome = ChildJvm.run(stack, jvmArgs, LatencyChild.class,
                 List.of(stack.id(), Integer.toString(threads), String.format(Locale.ROOT, "%.1f", rate),
-                    Double.toString(warmup), Double.toString(seconds), file.toString()),
+                    Double.toString(warmup), Double.toString(seconds), file.toString(), LatencyChild.CHECK_AFTER),
                 Duration.ofSeconds(90 + (long)(warmup + seconds)), LatencyMeasure.PREFIX, echo, line ->
                 {
                     if (LatencyChild.STARTED.equals(line) && helpers[0] == null)
