@@ -368,7 +368,6 @@ final class Encoder
             return buffer.capacity();
         }
 
-        /** This thread's encoder for the charset, set up as Log4j2's, or null for a charset not encoded here. */
         /** Whether a PatternLayout in this charset is encoded here rather than by {@code Layout.encode}. */
         static boolean encodesHere(final Charset charset)
         {
@@ -376,6 +375,7 @@ final class Encoder
                 charset.equals(StandardCharsets.US_ASCII);
         }
 
+        /** This thread's encoder for the charset, set up as Log4j2's, or null for a charset not encoded here. */
         private static CharsetEncoder encoderFor(final Charset charset)
         {
             if (!encodesHere(charset))

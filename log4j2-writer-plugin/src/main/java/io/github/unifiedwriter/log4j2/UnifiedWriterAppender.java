@@ -104,8 +104,8 @@ public final class UnifiedWriterAppender extends AbstractAppender
         {
             return null;
         }
-        StatusLogger.getLogger().debug("UnifiedWriter appender \"{}\": lines are {}", settings.name(),
-            PatternPlan.describe(layout));
+        StatusLogger.getLogger().debug("UnifiedWriter appender \"{}\": lines are {}", settings::name,
+            () -> PatternPlan.describe(layout));
         return new UnifiedWriterAppender(settings.name(), filter, layout, settings.ignoreExceptions(), properties,
             manager, settings.discardThreshold(), settings.triggerLevel());
     }
