@@ -3,6 +3,7 @@ package io.github.unifiedwriter.log4j2;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.apache.logging.log4j.core.LogEvent;
@@ -25,11 +26,11 @@ import static io.github.unifiedwriter.log4j2.PatternPlan.THREAD;
  * is serialized whole. Every formatter runs once per event.
  *
  * <p>Why the bytes are the same. Without surrogates, these charsets encode each char on its own, so the bytes of the
- * parts, joined, are the bytes of the line, and ASCII text is one byte per char. A line with a surrogate anywhere is
- * encoded as Log4j2 encodes it: the charset's encoder, with Log4j2's settings (an unmappable char or unpaired surrogate
- * becomes {@code '?'}), on chunks of {@link Constants#ENCODER_CHAR_BUFFER_SIZE} chars, each encoded as the last only
- * when it is, so a high surrogate that ends a chunk before the last is dropped, as Log4j2 drops it. A run with a
- * surrogate is never kept.
+ * parts, joined, are the bytes of the line, and ASCII text, or Latin-1 text under ISO-8859-1, is one byte per char. A
+ * line with a surrogate anywhere is encoded as Log4j2 encodes it: the charset's encoder, with Log4j2's settings (an
+ * unmappable char or unpaired surrogate becomes {@code '?'}), on chunks of {@link Constants#ENCODER_CHAR_BUFFER_SIZE}
+ * chars, each encoded as the last only when it is, so a high surrogate that ends a chunk before the last is dropped, as
+ * Log4j2 drops it. A run with a surrogate is never kept.
  *
  * <p>Only its own thread touches it, from {@link Encoder.Buffer}.
  */
@@ -41,6 +42,16 @@ final class PatternLine
 
     private final PatternLayout layout;
     private final CharsetEncoder encoder;
+    /**
+     * Encodes a char to one byte, as {@link #encoder} does for these chars. Only ever in its coding state: it is never
+     * flushed, and a char it cannot take ends {@link #writeSingle}.
+     */
+    private final CharsetEncoder single;
+    /**
+     * Whether to try {@link #writeSingle} first: false after a line that was not one byte a char, so a thread whose
+     * lines are not ASCII does not pay for a try that fails on each.
+     */
+    private boolean singleFirst = true;
     /** The layout's formatters, or null to serialize the layout whole. */
     private final PatternFormatter[] formatters;
     /** Element e covers the formatters from {@code first[e]} to {@code last[e]}: a run, or one formatted each time. */
@@ -73,6 +84,8 @@ final class PatternLine
     {
         this.layout = layout;
         this.encoder = encoder;
+        this.single = (StandardCharsets.ISO_8859_1.equals(encoder.charset()) ? StandardCharsets.ISO_8859_1 :
+            StandardCharsets.US_ASCII).newEncoder();
         final PatternPlan plan = PatternPlan.of(layout);
         formatters = plan == null ? null : plan.formatters;
         final int[] kinds = plan == null ? new int[] {EACH} : plan.kinds;
@@ -161,18 +174,14 @@ final class PatternLine
             view = CharBuffer.wrap(scratch);
         }
         text.getChars(0, length, scratch, 0);
-        int any = 0;
-        for (int j = 0; j < length; j++)
+        if (!(singleFirst && writeSingle(event, out, keptBytes + length)))
         {
-            any |= scratch[j];
-        }
-        if (any < 0x80)
-        {
-            writeAscii(event, out, keptBytes + length);
-        }
-        else if (!writeEncoded(event, out))
-        {
-            writeChunked(out);
+            final int from = out.getByteBuffer().position();
+            if (!writeEncoded(event, out))
+            {
+                writeChunked(out);
+            }
+            singleFirst = out.getByteBuffer().position() - from == keptBytes + length;
         }
         release();
     }
@@ -183,34 +192,36 @@ final class PatternLine
         return text.capacity() + scratch.length + (whole == null ? 0 : whole.capacity() + CHUNK);
     }
 
-    /** The line when every char formatted for this event is ASCII: kept bytes and one byte per char. */
-    private void writeAscii(final LogEvent event, final Encoder.Buffer out, final int total)
+    /**
+     * The line when every char formatted for this event is one byte: ASCII, or Latin-1 under ISO-8859-1. The JDK's
+     * encoder for that charset copies a part's chars in wide steps, where a loop over the chars went one by one.
+     * Returns false, the buffer's position unchanged, at the first char that is not one byte.
+     */
+    private boolean writeSingle(final LogEvent event, final Encoder.Buffer out, final int total)
     {
         final ByteBuffer buffer = out.room(total);
-        final byte[] array = buffer.array();
-        final char[] from = scratch;
-        int at = buffer.arrayOffset() + buffer.position();
+        final int start = buffer.position();
         for (int e = 0; e < first.length; e++)
         {
             if (hit[e])
             {
-                System.arraycopy(bytes[e], 0, array, at, byteLengths[e]);
-                at += byteLengths[e];
+                buffer.put(bytes[e], 0, byteLengths[e]);
                 continue;
             }
-            final int start = starts[e];
-            final int count = ends[e] - start;
-            for (int k = 0; k < count; k++)
+            final int at = buffer.position();
+            view.limit(ends[e]).position(starts[e]);
+            single.encode(view, buffer, false);
+            if (view.hasRemaining())
             {
-                array[at + k] = (byte)from[start + k];
+                buffer.position(start);
+                return false;
             }
             if (run[e])
             {
-                keep(e, event, array, at, count);
+                keep(e, event, buffer.array(), buffer.arrayOffset() + at, buffer.position() - at);
             }
-            at += count;
         }
-        buffer.position(at - buffer.arrayOffset());
+        return true;
     }
 
     /** The line through the charset's encoder, part by part; false, writing nothing, if it holds a surrogate. */
