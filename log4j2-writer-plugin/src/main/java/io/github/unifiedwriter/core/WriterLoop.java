@@ -45,9 +45,8 @@ final class WriterLoop implements Runnable
     private final int maxBatch;
     private final int bufferSize;
     private final int discardChunk;
+    private final BatchCut cuts;
     private long lastWrite = System.nanoTime();
-    /** Bytes of the batch that {@link #cut} chose last. */
-    private long cutBytes;
     private int failuresInARow;
 
     WriterLoop(final UnifiedWriter owner, final Shutdown shutdown, final SyncWriter sync,
@@ -73,6 +72,7 @@ final class WriterLoop implements Runnable
         this.maxBatch = Math.min(config.batchSize(), ringSize / 2);
         this.bufferSize = config.bufferSize();
         this.discardChunk = Math.max(1, ringSize / 16);
+        this.cuts = new BatchCut(ring, maxBatch, bufferSize);
     }
 
     @Override
@@ -161,7 +161,7 @@ final class WriterLoop implements Runnable
                 }
                 available = gather(next, available);
             }
-            if (!deliver(next, cut(next, available)))
+            if (!deliver(next, cuts.cut(next, available)))
             {
                 return;
             }
@@ -199,7 +199,7 @@ final class WriterLoop implements Runnable
      */
     private boolean writeNow(final long next, final long last)
     {
-        return last - next + 1 >= maxBatch || ledger.hasWaiters() || cut(next, last) < last;
+        return last - next + 1 >= maxBatch || ledger.hasWaiters() || cuts.cut(next, last) < last;
     }
 
     /** LOOP waits for a full batch, the flush interval, a flush request or a waiting producer. */
@@ -211,29 +211,6 @@ final class WriterLoop implements Runnable
             return true;
         }
         return destinations.bytes(next, available) >= bufferSize || ring.remainingCapacity() <= 0;
-    }
-
-    /** The last sequence of the next batch: within batchSize and bufferSize, and before an invalid slot. */
-    private long cut(final long next, final long available)
-    {
-        final long limit = Math.min(available, next + maxBatch - 1);
-        final Slot head = ring.get(next);
-        final boolean valid = head.valid;
-        long bytes = head.length;
-        long last = next;
-        while (last < limit)
-        {
-            final Slot slot = ring.get(last + 1);
-            final long more = bytes + slot.length;
-            if (slot.valid != valid || valid && more > bufferSize)
-            {
-                break;
-            }
-            bytes = more;
-            last++;
-        }
-        cutBytes = bytes;
-        return last;
     }
 
     /**
@@ -262,7 +239,7 @@ final class WriterLoop implements Runnable
                 failuresInARow = 0;
                 lastWrite = System.nanoTime();
                 final long forceFailed = destinations.forceFailed(first, last);
-                final long bytes = first == next ? cutBytes : destinations.bytes(first, last);
+                final long bytes = first == next ? cuts.bytes() : destinations.bytes(first, last);
                 return ledger.commit(last, last - first + 1 - forceFailed, forceFailed, bytes);
             }
             failuresInARow++;

@@ -93,6 +93,29 @@ class ModeBehaviourTest
     }
 
     @Test
+    void aBatchOfFewerRecordsThanBatchSizeIsStillCutAtBufferSize()
+    {
+        // TRIGGER cuts such a batch once to see whether it fills a write, and again to write it.
+        final int records = 60; // 4, 5 and then 6 bytes each
+        final MemoryDestination destination = new MemoryDestination().closeGate();
+        final UnifiedWriter writer = UnifiedWriter.start(
+            WriterConfig.builder().mode(Mode.TRIGGER).batchSize(1000).bufferSize(20).build(), destination);
+        for (int i = 0; i < records; i++)
+        {
+            writer.enqueue(Records.record(0, i));
+        }
+        destination.openGate();
+        Producers.await(() -> writer.metrics().written() == records, "every record written while running");
+        assertTrue(writer.stop());
+        Records.assertComplete(destination.text(), 1, records);
+        final List<MemoryDestination.Offered> batches = destination.offered();
+        for (int b = 0; b < batches.size(); b++)
+        {
+            assertTrue(batches.get(b).bytes() <= 20, "batch " + b + " too large: " + batches);
+        }
+    }
+
+    @Test
     void flushReturnsOnceEverythingPublishedBeforeItIsWritten()
     {
         for (final Mode mode : Mode.values())
