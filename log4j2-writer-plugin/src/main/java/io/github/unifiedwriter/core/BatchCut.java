@@ -34,9 +34,10 @@ final class BatchCut
     long cut(final long next, final long available)
     {
         final long limit = Math.min(available, next + maxBatch - 1);
-        final boolean valid = ring.get(next).valid;
+        final Slot head = ring.get(next);
+        final boolean valid = head.valid;
         long last = next;
-        long bytes = ring.get(next).length;
+        long bytes = head.length;
         if (next == this.next && limit >= this.limit)
         {
             if (this.last < this.limit)
