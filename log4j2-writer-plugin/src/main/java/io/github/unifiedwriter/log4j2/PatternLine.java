@@ -194,8 +194,8 @@ final class PatternLine
 
     /**
      * The line when every char formatted for this event is one byte: ASCII, or Latin-1 under ISO-8859-1. The JDK's
-     * encoder for that charset copies a part's chars in wide steps, where a loop over the chars went one by one.
-     * Returns false, the buffer's position unchanged, at the first char that is not one byte.
+     * encoder for that charset copies a part's chars for less CPU than a loop of ours over them, measured on the
+     * caller's clock. Returns false, the buffer's position unchanged, at the first char that is not one byte.
      */
     private boolean writeSingle(final LogEvent event, final Encoder.Buffer out, final int total)
     {
